@@ -1,0 +1,68 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { readFile } from 'node:fs/promises';
+
+/** Browser tests: every screen element in Debian's Chromium, with an accessibility assertion each. */
+const json = {
+  name: 'json-as-module',
+  // Locale files are imported by the i18n module: serve them as ES modules, as vite does.
+  transform(context) {
+    if (context.path.endsWith('.json') && context.path.includes('/locales/')) {
+      return { body: `export default ${context.body};`, headers: { 'content-type': 'application/javascript' } };
+    }
+    return undefined;
+  },
+};
+
+/** `import.meta.glob` is vite's: replace the one in src/i18n with explicit imports for the test server. */
+const viteGlob = {
+  name: 'vite-glob',
+  async transform(context) {
+    if (!context.path.endsWith('/src/i18n/index.ts')) return undefined;
+    const { readdirSync } = await import('node:fs');
+    const langs = readdirSync('locales');
+    const entries = [];
+    const imports = [];
+    let i = 0;
+    for (const lang of langs) {
+      for (const file of readdirSync(`locales/${lang}`).filter((f) => f.endsWith('.json'))) {
+        imports.push(`import __l${i} from '../../locales/${lang}/${file}';`);
+        entries.push(`'../../locales/${lang}/${file}': __l${i}`);
+        i += 1;
+      }
+    }
+    const body = String(context.body).replace(
+      /import\.meta\.glob<Bundle>\([^)]*\)/,
+      `({${entries.join(',')}})`,
+    );
+    return { body: `${imports.join('\n')}\n${body}` };
+  },
+};
+
+export default {
+  files: ['tests/browser/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  mimeTypes: { '**/*.json': 'js' },
+  plugins: [viteGlob, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), json],
+  middleware: [
+    async function serviceWorker(context, next) {
+      if (context.path === '/mockServiceWorker.js') {
+        context.body = await readFile('public/mockServiceWorker.js', 'utf8');
+        context.type = 'application/javascript';
+        context.set('Service-Worker-Allowed', '/');
+        return;
+      }
+      await next();
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      },
+    }),
+  ],
+  testFramework: { config: { timeout: 10000 } },
+};
