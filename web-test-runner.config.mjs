@@ -1,6 +1,8 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { readFile } from 'node:fs/promises';
+import { defaultReporter } from '@web/test-runner';
+import { summaryReporter } from './tests/browser/summary-reporter.mjs';
 
 /** Browser tests: every screen element in Debian's Chromium, with an accessibility assertion each. */
 const json = {
@@ -64,5 +66,6 @@ export default {
       },
     }),
   ],
+  reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 10000 } },
 };

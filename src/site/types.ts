@@ -122,6 +122,8 @@ export interface SiteContext {
   delivery: NewCodeResponse | null;
   /** True once the justificatif has been downloaded (the backend refuses a second time). */
   proofDownloaded: boolean;
+  /** The legal representative's own `proofDownloaded`, kept while one of her children is managed. */
+  parentProofDownloaded: boolean;
   /** A confirmation shown once, e.g. « Adresse e-mail modifiée ». */
   notice: Message | null;
   blocker: BlockerCode | null;
@@ -161,3 +163,5 @@ export type SiteEvent =
   /** Back to the site's home page (logo, full-page errors). */
   | { type: 'HOME' }
   | { type: 'DISMISS_NOTICE' };
+
+export type SessionPerson = SessionView['person'];

@@ -217,6 +217,42 @@ export const screenStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
+  /* Title with its back arrow beside it: the arrow stays out of the heading's accessible name. */
+  .heading-row {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    margin: 0 0 12px;
+  }
+  .heading-row h1 {
+    margin: 0;
+  }
+  .icon {
+    flex: none;
+  }
+  /* The 3422 line, as the real site prints it under its help and error pages. */
+  .phone-block {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 16px;
+    padding: 16px;
+    margin: 24px 0 0;
+    border-radius: var(--mes-radius);
+    background: var(--mes-bg-alt);
+    color: var(--mes-title);
+  }
+  .phone-block .phone-number {
+    font-size: 1.5rem;
+    font-weight: 700;
+    color: var(--mes-primary);
+    border: 2px solid var(--mes-primary);
+    border-radius: 6px;
+    padding: 0 10px;
+  }
+  .phone-block p {
+    margin: 0;
+  }
   @media (prefers-reduced-motion: reduce) {
     * {
       transition: none !important;

@@ -1,0 +1,248 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { createActor } from 'xstate';
+import { t, onLanguageChanged } from '../i18n';
+import { createSiteMachine, screenOf, type SiteActor, type SiteSnapshot } from '../site/machine';
+import type { ScreenId, SiteContext, SiteEvent } from '../site/types';
+import type { Scenario } from '../scenarios/schema';
+import { loadScenarios, DEFAULT_SCENARIO } from '../scenarios/registry';
+import { formatIssue } from '../scenarios/load';
+import { Store } from '../backend/store';
+import { startBrowserBackend } from '../backend/browser';
+import { siteApi } from '../api/site-api';
+import { api } from '../api/client';
+import type { OppositionProof } from '../api/types';
+import '../site/screens';
+import './site-frame';
+import './sim-devices';
+import type { SimDevices } from './sim-devices';
+
+/**
+ * The app shell: boots the simulated backend with the scenario's world, runs the site machine, shows the
+ * screen of its current state inside the recreated site's frame, with the simulated inbox and phone and
+ * « Recommencer » beside it.
+ */
+@customElement('mes-app')
+export class MesApp extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      min-height: 100vh;
+      font-family: 'Open Sans', system-ui, sans-serif;
+      color: #495574;
+      background: #f9faff;
+    }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: flex-end;
+      gap: 8px;
+      padding: 6px 12px;
+      background: #262939;
+      color: #fff;
+      font-size: 0.875rem;
+    }
+    .toolbar .title {
+      margin-right: auto;
+      font-weight: 600;
+    }
+    .toolbar button {
+      font: inherit;
+      font-weight: 600;
+      color: #262939;
+      background: #fff;
+      border: 0;
+      border-radius: 999px;
+      padding: 6px 14px;
+      min-height: 36px;
+      cursor: pointer;
+    }
+    .toolbar button:focus-visible {
+      outline: 3px solid #0c75f6;
+      outline-offset: 2px;
+    }
+    .boot {
+      padding: 2rem;
+    }
+    .issues {
+      margin: 1rem;
+      padding: 1rem;
+      border-left: 4px solid #c7414f;
+      background: #fdf1f2;
+      color: #262939;
+      font-family: ui-monospace, monospace;
+      white-space: pre-wrap;
+    }
+  `;
+
+  @state() private snapshot: SiteSnapshot | null = null;
+  @state() private bootError: string | null = null;
+  @state() private issues: string[] = [];
+  @query('sim-devices') private devices!: SimDevices | null;
+
+  private actor: SiteActor | null = null;
+  private scenario: Scenario | null = null;
+  private store: Store | null = null;
+  private lastScreen: ScreenId | null = null;
+  private unsubscribeLanguage: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
+    this.addEventListener('mes-intent', this.handleIntent);
+    void this.boot();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribeLanguage?.();
+    this.removeEventListener('mes-intent', this.handleIntent);
+    this.actor?.stop();
+  }
+
+  /** The current site context, for tests and the tutorial to read. */
+  get siteContext(): SiteContext | null {
+    return this.snapshot?.context ?? null;
+  }
+
+  private async boot(): Promise<void> {
+    try {
+      const { scenarios, issues } = loadScenarios();
+      this.issues = issues.map(formatIssue);
+      const id = new URLSearchParams(location.search).get('scenario') ?? DEFAULT_SCENARIO;
+      const scenario = scenarios.get(id) ?? scenarios.get(DEFAULT_SCENARIO);
+      if (!scenario) throw new Error(t('app:noScenario'));
+      this.scenario = scenario;
+      this.store = new Store(scenario.world);
+      await startBrowserBackend(this.store, { onChange: () => void this.devices?.refresh() });
+      this.startSite();
+    } catch (error) {
+      this.bootError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private startSite(): void {
+    this.actor?.stop();
+    const machine = createSiteMachine({ api: siteApi(api), deliverProof: (proof) => void this.deliverProof(proof) });
+    const actor = createActor(machine, { input: { ruleSet: this.scenario?.world.ruleSet } });
+    actor.subscribe({
+      next: (snapshot) => {
+        this.snapshot = snapshot;
+      },
+      error: (error) => {
+        this.bootError = error instanceof Error ? error.message : String(error);
+      },
+    });
+    this.actor = actor;
+    this.lastScreen = null;
+    actor.start();
+  }
+
+  private async deliverProof(proof: OppositionProof): Promise<void> {
+    try {
+      const { downloadOppositionProof } = await import('../documents/opposition-proof');
+      await downloadOppositionProof(proof, {});
+    } catch (error) {
+      this.bootError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private readonly handleIntent = (event: CustomEvent<SiteEvent>): void => {
+    event.stopPropagation();
+    this.actor?.send(event.detail);
+  };
+
+  private async handleRestart(): Promise<void> {
+    this.store?.reset();
+    await api.reset().catch(() => undefined);
+    this.startSite();
+    await this.devices?.refresh();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.snapshot) return;
+    const screen = screenOf(this.snapshot);
+    if (screen !== this.lastScreen) {
+      const first = this.lastScreen === null;
+      this.lastScreen = screen;
+      // A new screen is announced by moving focus to its title, as a page load would.
+      if (!first) void this.focusScreenTitle();
+    }
+  }
+
+  private async focusScreenTitle(): Promise<void> {
+    const el = this.renderRoot.querySelector<LitElement>('[data-screen]');
+    if (!el) return;
+    await el.updateComplete;
+    const title = el.shadowRoot?.querySelector<HTMLElement>('h1');
+    if (title) {
+      title.tabIndex = -1;
+      title.focus({ preventScroll: false });
+    }
+  }
+
+  private renderScreen(screen: ScreenId, ctx: SiteContext): TemplateResult {
+    switch (screen) {
+      case 'home':
+        return html`<mes-screen-home data-screen="home" .ctx=${ctx}></mes-screen-home>`;
+      case 'start':
+        return html`<mes-screen-start data-screen="start" .ctx=${ctx}></mes-screen-start>`;
+      case 'identify':
+        return html`<mes-screen-identify data-screen="identify" .ctx=${ctx}></mes-screen-identify>`;
+      case 'decision':
+        return html`<mes-screen-decision data-screen="decision" .ctx=${ctx}></mes-screen-decision>`;
+      case 'confirmOpposition':
+        return html`<mes-screen-confirm-opposition data-screen="confirmOpposition" .ctx=${ctx}></mes-screen-confirm-opposition>`;
+      case 'opposed':
+        return html`<mes-screen-opposed data-screen="opposed" .ctx=${ctx}></mes-screen-opposed>`;
+      case 'contacts':
+        return html`<mes-screen-contacts data-screen="contacts" .ctx=${ctx}></mes-screen-contacts>`;
+      case 'editContact':
+        return html`<mes-screen-edit-contact data-screen="editContact" .ctx=${ctx}></mes-screen-edit-contact>`;
+      case 'verifyContact':
+        return html`<mes-screen-verify-contact data-screen="verifyContact" .ctx=${ctx}></mes-screen-verify-contact>`;
+      case 'credentials':
+        return html`<mes-screen-credentials data-screen="credentials" .ctx=${ctx}></mes-screen-credentials>`;
+      case 'activated':
+        return html`<mes-screen-activated data-screen="activated" .ctx=${ctx}></mes-screen-activated>`;
+      case 'newCode':
+        return html`<mes-screen-new-code data-screen="newCode" .ctx=${ctx}></mes-screen-new-code>`;
+      case 'delivery':
+        return html`<mes-screen-delivery data-screen="delivery" .ctx=${ctx}></mes-screen-delivery>`;
+      case 'codeSent':
+        return html`<mes-screen-code-sent data-screen="codeSent" .ctx=${ctx}></mes-screen-code-sent>`;
+      case 'blocked':
+        return html`<mes-screen-blocked data-screen="blocked" .ctx=${ctx}></mes-screen-blocked>`;
+      case 'notCovered':
+        return html`<mes-screen-not-covered data-screen="notCovered" .ctx=${ctx}></mes-screen-not-covered>`;
+    }
+  }
+
+  override render(): TemplateResult {
+    const snapshot = this.snapshot;
+    return html`
+      <div class="toolbar" role="region" aria-label=${t('app:toolbarLabel')}>
+        <span class="title">${t('app:simulatorTitle')}</span>
+        <sim-devices></sim-devices>
+        <button type="button" data-hotspot="restart" @click=${() => void this.handleRestart()}>${t('app:restart')}</button>
+      </div>
+      ${this.issues.length > 0
+        ? html`<div class="issues" role="alert"><strong>${t('app:scenarioIssues')}</strong>\n${this.issues.join('\n')}</div>`
+        : nothing}
+      ${this.bootError ? html`<p class="issues" role="alert">${t('app:bootError')} ${this.bootError}</p>` : nothing}
+      <mes-site-frame>
+        ${snapshot
+          ? this.renderScreen(screenOf(snapshot), snapshot.context)
+          : html`<p class="boot" role="status">${t('common:loading')}</p>`}
+      </mes-site-frame>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mes-app': MesApp;
+  }
+}

@@ -1,0 +1,77 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/**
+ * One browser per test file; each test gets a fresh page on the built app. Every console error, page
+ * error and unhandled rejection is collected: `assertClean()` fails the test on any of them.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface E2EPage {
+  page: Page;
+  context: BrowserContext;
+  problems: string[];
+  /** Requests the page made to another origin than the app's. */
+  foreign: string[];
+  assertClean(): void;
+  close(): Promise<void>;
+}
+
+let browser: Browser | null = null;
+
+export async function launch(): Promise<Browser> {
+  browser ??= await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = null;
+}
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export async function openApp(path = '/?view=site', options: { viewport?: { width: number; height: number } } = {}): Promise<E2EPage> {
+  const b = await launch();
+  const context = await b.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'fr-FR',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const foreign: string[] = [];
+  const origin = new URL(baseUrl()).origin;
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  await page.goto(baseUrl() + path);
+  return {
+    page,
+    context,
+    problems,
+    foreign,
+    assertClean() {
+      if (problems.length > 0) throw new Error(`The page reported problems:\n${problems.join('\n')}`);
+      if (foreign.length > 0) throw new Error(`Requests left the app's origin:\n${foreign.join('\n')}`);
+    },
+    async close() {
+      await context.close();
+    },
+  };
+}
