@@ -9,7 +9,6 @@ import { loadScenarios, DEFAULT_SCENARIO } from '../scenarios/registry';
 import { formatIssue } from '../scenarios/load';
 import { Store } from '../backend/store';
 import { startBrowserBackend } from '../backend/browser';
-import { siteApi } from '../api/site-api';
 import { api } from '../api/client';
 import type { OppositionProof } from '../api/types';
 import '../site/screens';
@@ -124,7 +123,7 @@ export class MesApp extends LitElement {
 
   private startSite(): void {
     this.actor?.stop();
-    const machine = createSiteMachine({ api: siteApi(api), deliverProof: (proof) => void this.deliverProof(proof) });
+    const machine = createSiteMachine({ api, deliverProof: (proof) => void this.deliverProof(proof) });
     const actor = createActor(machine, { input: { ruleSet: this.scenario?.world.ruleSet } });
     actor.subscribe({
       next: (snapshot) => {
@@ -154,8 +153,12 @@ export class MesApp extends LitElement {
   };
 
   private async handleRestart(): Promise<void> {
-    this.store?.reset();
-    await api.reset().catch(() => undefined);
+    try {
+      await api.reset();
+    } catch (error) {
+      this.bootError = error instanceof Error ? error.message : String(error);
+      return;
+    }
     this.startSite();
     await this.devices?.refresh();
   }

@@ -81,14 +81,7 @@ export function containsPersonalInfo(pw: string, personal: PersonalInfo): boolea
   return false;
 }
 
-/**
- * The "current" rule set's weak-password list. The password is weak when:
- * - its letters alone (digits and symbols dropped, case and accents folded) are one of these common
- *   words, i.e. it is a common word dressed with a capital, digits and a symbol (« Azerty123! »);
- * - the same character appears 4 times in a row (« aaaa », « 1111 »);
- * - it contains 4+ characters in keyboard or alphabetical order, either way (« azer », « 1234 »,
- *   « dcba », « qwer »).
- */
+/** Words that, dressed with a capital, digits and a symbol, still make a weak password. */
 export const COMMON_PASSWORD_WORDS: readonly string[] = [
   'azerty', 'qwerty', 'motdepasse', 'password', 'pass', 'mdp', 'secret', 'admin',
   'administrateur', 'bonjour', 'salut', 'soleil', 'doudou', 'loulou', 'chouchou', 'jetaime',
@@ -129,6 +122,14 @@ function hasSequence(p: string, length: number): boolean {
   return false;
 }
 
+/**
+ * The "current" rule set's weak-password test. A password is weak when:
+ * - its letters alone (digits and symbols dropped, case and accents folded) are one of COMMON_PASSWORD_WORDS,
+ *   i.e. a common word dressed with a capital, digits and a symbol (« Azerty123! »);
+ * - the same character appears 4 times in a row (« aaaa », « 1111 »);
+ * - it contains 4+ characters in keyboard or alphabetical order, either way (« azer », « 1234 »,
+ *   « dcba », « qwer »).
+ */
 export function isWeakPassword(pw: string): boolean {
   const p = fold(pw);
   const letters = p.replace(/[^a-z]/g, '');

@@ -219,6 +219,7 @@ export function createSiteMachine(deps: SiteDeps) {
           parentSession: context.parentSession ?? context.session,
           session: child,
           forms: { ...context.forms, decision: { choice: '' as const, cgu: false } },
+          parentProofDownloaded: context.parentSession ? context.parentProofDownloaded : context.proofDownloaded,
           proofDownloaded: false,
           formError: null,
           fieldErrors: {},
@@ -383,6 +384,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 exit: 'stopBusy',
                 on: { BACK: {}, NEW_CODE: {} },
                 invoke: {
+                  id: 'identify',
                   src: 'identify',
                   input: ({ context }) => {
                     const f = context.forms.identify;
@@ -431,6 +433,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 exit: 'stopBusy',
                 on: { BACK: {} },
                 invoke: {
+                  id: 'decide',
                   src: 'decide',
                   input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '', decision: 'activate' as const, cguAccepted: true }),
                   onDone: [
@@ -455,6 +458,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 exit: 'stopBusy',
                 on: { BACK: {} },
                 invoke: {
+                  id: 'decide',
                   src: 'decide',
                   input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '', decision: 'oppose' as const, cguAccepted: false }),
                   onDone: { target: '#site.screens.opposed', actions: 'assignDecision' },
@@ -478,6 +482,7 @@ export function createSiteMachine(deps: SiteDeps) {
               },
               loadingProfiles: {
                 invoke: {
+                  id: 'fetchProfiles',
                   src: 'fetchProfiles',
                   input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '' }),
                   onDone: { target: 'idle', actions: 'assignProfiles' },
@@ -497,6 +502,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 entry: 'startBusy',
                 exit: 'stopBusy',
                 invoke: {
+                  id: 'fetchProof',
                   src: 'fetchProof',
                   input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '' }),
                   onDone: { target: 'idle', actions: ['assignProof', 'deliverProof'] },
@@ -510,6 +516,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 entry: 'startBusy',
                 exit: 'stopBusy',
                 invoke: {
+                  id: 'manageProfile',
                   src: 'manageProfile',
                   input: ({ context, event }) => ({
                     sessionId: context.session?.sessionId ?? '',
@@ -553,6 +560,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 exit: 'stopBusy',
                 on: { BACK: {} },
                 invoke: {
+                  id: 'changeContact',
                   src: 'changeContact',
                   input: ({ context }) => {
                     const raw = context.forms.contact.value;
@@ -588,6 +596,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 exit: 'stopBusy',
                 on: { BACK: {} },
                 invoke: {
+                  id: 'verifyContact',
                   src: 'verifyContact',
                   input: ({ context }) => ({
                     sessionId: context.session?.sessionId ?? '',
@@ -609,6 +618,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 exit: 'stopBusy',
                 on: { BACK: {} },
                 invoke: {
+                  id: 'changeContact',
                   src: 'changeContact',
                   input: ({ context }) => {
                     const raw = context.forms.contact.value;
@@ -641,6 +651,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 exit: 'stopBusy',
                 on: { BACK: {} },
                 invoke: {
+                  id: 'setCredentials',
                   src: 'setCredentials',
                   input: ({ context }) => ({
                     sessionId: context.session?.sessionId ?? '',
@@ -678,6 +689,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 exit: 'stopBusy',
                 on: { BACK: {} },
                 invoke: {
+                  id: 'requestNewCode',
                   src: 'requestNewCode',
                   input: ({ context }) => {
                     const f = context.forms.newCode;
@@ -713,6 +725,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 exit: 'stopBusy',
                 on: { BACK: {}, EDIT_CONTACT: {} },
                 invoke: {
+                  id: 'sendNewCode',
                   src: 'sendNewCode',
                   input: ({ context }) => ({ sessionId: context.delivery?.sessionId ?? '' }),
                   onDone: { target: '#site.screens.codeSent', actions: 'assignCodeSent' },

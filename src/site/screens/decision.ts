@@ -101,6 +101,7 @@ export class MesScreenDecision extends FormScreen {
   protected override readonly formName = 'decision' as const;
 
   override render() {
+    if (!this.ctx) return nothing;
     const person = this.ctx.session?.person;
     const firstName = person?.firstName ?? '';
     const isChild = this.ctx.session?.isChild ?? false;

@@ -21,6 +21,10 @@ export class EditContactScreen extends SiteScreen {
       form {
         margin: 0;
       }
+      /* The shared red on the shared pink reaches only 4.4:1 at 16px semi-bold: darkened to pass AA. */
+      .form-error {
+        color: #b3303f;
+      }
     `,
   ];
 

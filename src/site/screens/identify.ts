@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { t } from '../../i18n';
 import { screenStyles, tokens } from './styles';
@@ -12,6 +12,7 @@ export class MesScreenIdentify extends VitaleFormScreen {
   protected override readonly formName = 'identify' as const;
 
   override render() {
+    if (!this.ctx) return nothing;
     const form = this.ctx.forms.identify;
     return html`<div class="screen">
       <div class="card">

@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { t } from '../../i18n';
 import { screenStyles, tokens } from './styles';
@@ -25,6 +25,7 @@ export class MesScreenNewCode extends VitaleFormScreen {
   protected override readonly formName = 'newCode' as const;
 
   override render() {
+    if (!this.ctx) return nothing;
     const form = this.ctx.forms.newCode;
     return html`<div class="screen">
       <div class="card">

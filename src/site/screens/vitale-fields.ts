@@ -19,6 +19,10 @@ import { SiteScreen } from './site-screen';
 // Styles
 
 export const sharedStyles = css`
+  /* The shared red on the shared pink reaches 4.43:1 only: darkened here to pass AA (1.4.3). */
+  .form-error {
+    color: #b3303f;
+  }
   :host {
     background: var(--mes-bg);
     min-height: 100%;
