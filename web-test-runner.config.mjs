@@ -67,5 +67,6 @@ export default {
     }),
   ],
   reporters: [defaultReporter(), summaryReporter()],
-  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 600_000,
+  testFramework: { config: { timeout: 30000 } },
 };

@@ -76,6 +76,8 @@ export class MesApp extends LitElement {
   `;
 
   @state() private snapshot: SiteSnapshot | null = null;
+  /** The simulated backend answers: what reads it (the inbox) may render. */
+  @state() private backendReady = false;
   @state() private bootError: string | null = null;
   @state() private issues: string[] = [];
   @query('sim-devices') private devices!: SimDevices | null;
@@ -115,6 +117,7 @@ export class MesApp extends LitElement {
       this.scenario = scenario;
       this.store = new Store(scenario.world);
       await startBrowserBackend(this.store, { onChange: () => void this.devices?.refresh() });
+      this.backendReady = true;
       this.startSite();
     } catch (error) {
       this.bootError = error instanceof Error ? error.message : String(error);
@@ -228,7 +231,7 @@ export class MesApp extends LitElement {
     return html`
       <div class="toolbar" role="region" aria-label=${t('app:toolbarLabel')}>
         <span class="title">${t('app:simulatorTitle')}</span>
-        <sim-devices></sim-devices>
+        ${this.backendReady ? html`<sim-devices></sim-devices>` : nothing}
         <button type="button" data-hotspot="restart" @click=${() => void this.handleRestart()}>${t('app:restart')}</button>
       </div>
       ${this.issues.length > 0

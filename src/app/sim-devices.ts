@@ -545,8 +545,8 @@ export class SimDevices extends LitElement {
         ${isFresh ? html`<span class="new">${t('devices:new')}</span> ` : nothing}
         <span class="body">${this.renderText(t(`inbox:${m.bodyKey}`, m.values), m.values)}</span>
         <p class="meta-line">
-          <time datetime=${m.receivedAt}>${t('devices:received', { date, time })}</time> ·
-          ${t('devices:smsTo', { number: formatMobile(m.to) })}
+          <!-- No-break spaces: a phone number split over two lines is misread. -->
+          <time datetime=${m.receivedAt}>${t('devices:smsReceived', { date, time, number: formatMobile(m.to).replace(/ /g, '\u00a0') })}</time>
         </p>
       </li>
     `;

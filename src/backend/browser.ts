@@ -1,7 +1,5 @@
-import { FetchInterceptor } from '@mswjs/interceptors/fetch';
-import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest';
+import { getResponse, type HttpHandler } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { InterceptorSource, defineNetwork } from 'msw/experimental';
 import { createHandlers } from './handlers';
 import type { Store } from './store';
 
@@ -13,8 +11,9 @@ import type { Store } from './store';
  * in-page interception of fetch and XMLHttpRequest ("fallback mode"). An insecure context has no
  * `navigator.serviceWorker` at all, so it falls back by itself. What MSW does not handle is a
  * service worker API that is present but refuses to register (worker script not served, private
- * browsing, sandboxed frame…): then start() rejects, and this function sets up the same in-page
- * interception with MSW's own building blocks, so the simulator works wherever the page opens.
+ * browsing, sandboxed frame…): then start() rejects, and this function intercepts fetch in the page
+ * itself, answering with the same handlers through MSW's `getResponse`, so the simulator works
+ * wherever the page opens. Only fetch is needed: the API client is the only caller of /api.
  */
 
 export interface BrowserBackendOptions {
@@ -35,15 +34,18 @@ function serviceWorkerUsable(): boolean {
   return typeof navigator !== 'undefined' && 'serviceWorker' in navigator && location.protocol !== 'file:';
 }
 
-type Interceptors = ConstructorParameters<typeof InterceptorSource>[0]['interceptors'];
-
-/**
- * The interceptors of MSW's own fallback mode. The cast only bridges a variance quirk of the
- * declared types (an interceptor of HTTP events is refused where HTTP-or-WebSocket is expected);
- * MSW passes the same instances internally.
- */
-function httpInterceptors(): Interceptors {
-  return [new FetchInterceptor(), new XMLHttpRequestInterceptor()] as unknown as Interceptors;
+/** Answers the handled requests from the handlers; the others go to the network untouched. */
+function interceptFetch(handlers: HttpHandler[]): () => void {
+  const original = globalThis.fetch;
+  const patched: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const response = await getResponse(handlers, request.clone());
+    return response ?? original.call(globalThis, request);
+  };
+  globalThis.fetch = patched;
+  return () => {
+    if (globalThis.fetch === patched) globalThis.fetch = original;
+  };
 }
 
 export async function startBrowserBackend(store: Store, options: BrowserBackendOptions = {}): Promise<BrowserBackend> {
@@ -63,13 +65,7 @@ export async function startBrowserBackend(store: Store, options: BrowserBackendO
     } catch {
       // The worker never started: nothing to stop.
     }
-    const network = defineNetwork({
-      sources: [new InterceptorSource({ interceptors: httpInterceptors() })],
-      handlers,
-      onUnhandledFrame: 'bypass',
-      context: { quiet: true },
-    });
-    await network.enable();
-    return { mode: 'in-page', stop: () => void network.disable() };
+    const stop = interceptFetch(handlers);
+    return { mode: 'in-page', stop };
   }
 }

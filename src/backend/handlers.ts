@@ -1,4 +1,4 @@
-import { http, HttpResponse, type HttpHandler, type PathParams } from 'msw';
+import { http, HttpResponse, type HttpHandler, type JsonBodyType, type PathParams } from 'msw';
 import { worldSchema } from '../scenarios/schema';
 import { BackendError } from './errors';
 import type { Endpoint, Store } from './store';
@@ -87,7 +87,8 @@ export function createHandlers(store: Store, options: HandlerOptions = {}): Http
       }
     };
 
-  const json = (data: unknown) => HttpResponse.json(data as never);
+  // The API types are interfaces, which TypeScript does not see as index-signature JSON objects.
+  const json = (data: object) => HttpResponse.json(data as JsonBodyType);
   const noContent = () => new HttpResponse(null, { status: 204 });
 
   return [

@@ -1,4 +1,5 @@
 import type {
+  CardType,
   ContactChangeResponse,
   ContactKind,
   ContactVerifyResponse,
@@ -15,7 +16,6 @@ import type {
   PersonView,
   ProfileSummary,
   SessionView,
-  CardType,
 } from '../api/types';
 import {
   type Check,

@@ -83,12 +83,101 @@ export const worldSchema = z.object({
   faults: z.array(faultSchema).default([]),
 });
 
+/** A value a step types: literal text, or a placeholder read from the persona or the simulated inbox. */
+const valueTemplate = z.string();
+
+/** What performs a step in guided and demonstration modes (in practice and evaluation, the trainee does). */
+export const stepActionSchema = z.union([
+  /** Types a value into a field of a form of the site. */
+  z.object({
+    fill: z.object({
+      form: z.enum(['identify', 'newCode', 'contact', 'credentials']),
+      field: z.string().min(1),
+      /** e.g. "{{persona.provisionalCode}}", "{{persona.nirFormatted}}", "{{inbox.otp}}", "mleguellec69". */
+      value: valueTemplate,
+    }),
+  }),
+  /** Sends an event of the site machine, as the target's click does. */
+  z.object({
+    send: z.object({ type: z.string().min(1) }).catchall(z.union([z.string(), z.boolean()])),
+  }),
+]);
+
+/** When a step is done: what the site shows (screen, field value) or which event was sent. */
+export const untilSchema = z.object({
+  screen: z.string().optional(),
+  /** A field equal to the value of the step's fill (after normalisation). */
+  filled: z.boolean().optional(),
+  /** The site event of the step's `send` was sent. */
+  sent: z.boolean().optional(),
+});
+
+export const calloutSchema = z.object({
+  /** The seed's number (« 1. », « 2. »…); absent for an unnumbered note. */
+  n: z.number().int().min(1).optional(),
+  text: z.string().min(1),
+  /** The hotspot it points at; absent: shown in the step's panel. */
+  target: z.string().optional(),
+  /** « CAS 1 / CAS 2 » choices and « Ces parcours ne sont pas détaillés » notes. */
+  kind: z.enum(['step', 'case', 'note']).default('step'),
+});
+
+export const stepSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, { message: 'identifiant attendu : minuscules, chiffres et tirets' }),
+  /** The journey it belongs to (progress bar, « Fin de parcours » menu). */
+  journey: z.string().min(1),
+  /** A slide of the pas à pas that is not a site screen (T1–T6). */
+  slide: z.enum(['cover', 'howto', 'before', 'notification-mail', 'notification-letter', 'section', 'end']).optional(),
+  /** The site screen on which this step happens. */
+  screen: z.string().optional(),
+  /** Title shown in the step panel (the seed's slide heading). */
+  title: z.string().optional(),
+  /** The hotspot to click: the only zone that answers in guided mode. */
+  target: z.string().optional(),
+  action: stepActionSchema.optional(),
+  until: untilSchema.optional(),
+  callouts: z.array(calloutSchema).default([]),
+  /** The task as given in evaluation and as first hint in practice. */
+  task: z.string().optional(),
+  /** Hints of growing precision, for practice mode. */
+  hints: z.array(z.string()).default([]),
+  /** Notes for the presenter view. */
+  notes: z.string().optional(),
+  /** On the « Fin de parcours » slide: the journeys it offers again. */
+  menu: z.array(z.object({ journey: z.string(), label: z.string() })).optional(),
+});
+
+export const journeySchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  /** The evaluation's task for this journey, e.g. « Activez l'espace de {{persona.firstName}} ». */
+  task: z.string().optional(),
+  /**
+   * Where the journey starts: the world is put back to the scenario's initial data, then these actions
+   * are played at once (e.g. identify, to start on the decision screen).
+   */
+  setup: z.array(stepActionSchema).default([]),
+});
+
+export const tutorialSchema = z.object({
+  /** The persona whose values fill the fields and documents. */
+  persona: z.string().min(1),
+  journeys: z.array(journeySchema).min(1),
+  steps: z.array(stepSchema).min(1),
+});
+
 export const scenarioSchema = z.object({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1),
   lang: z.enum(['fr', 'en']).default('fr'),
   world: worldSchema,
+  /** Meta-data for the catalogue. */
+  journey: z.string().optional(),
+  level: z.enum(['découverte', 'intermédiaire', 'avancé']).optional(),
+  durationMinutes: z.number().int().min(1).optional(),
+  description: z.string().optional(),
+  tutorial: tutorialSchema.optional(),
 });
 
 export type ChildData = z.infer<typeof childSchema>;
@@ -97,3 +186,8 @@ export type FaultData = z.infer<typeof faultSchema>;
 export type WorldData = z.infer<typeof worldSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type RuleSet = WorldData['ruleSet'];
+export type StepAction = z.infer<typeof stepActionSchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type Callout = z.infer<typeof calloutSchema>;
+export type Journey = z.infer<typeof journeySchema>;
+export type Tutorial = z.infer<typeof tutorialSchema>;

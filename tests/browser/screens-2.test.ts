@@ -52,6 +52,11 @@ function hot<T extends HTMLElement = HTMLElement>(el: Element, name: string): T 
   return target;
 }
 
+/** The hotspot name of the focused element inside the screen (a string: failures stay readable). */
+function focused(el: Element): string | null {
+  return el.shadowRoot?.activeElement?.getAttribute('data-hotspot') ?? null;
+}
+
 function text(el: Element): string {
   return (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
 }
@@ -70,7 +75,7 @@ function expectFieldError(el: Element, hotspot: string, message: string): void {
   expect(error, `error of ${hotspot}`).to.exist;
   expect(error?.textContent?.trim()).to.equal(message);
   expect(error?.getAttribute('role')).to.equal('alert');
-  expect(error?.closest('.field')).to.equal(input.closest('.field'));
+  expect(error?.closest('.field') === input.closest('.field'), 'error in the same field block').to.equal(true);
 }
 
 describe('mes-screen-contacts (S6)', () => {
@@ -211,7 +216,7 @@ describe('mes-screen-edit-contact (S13 / S15)', () => {
     hot(el, 'submit').click();
     el.ctx = { ...ctx, fieldErrors: { 'contact.value': { key: 'email.format' } } };
     await el.updateComplete;
-    expect(el.shadowRoot?.activeElement).to.equal(hot(el, 'contact-value'));
+    expect(focused(el)).to.equal('contact-value');
     expectFieldError(el, 'contact-value', 'Saisir une adresse e-mail valide');
     await expect(el).to.be.accessible();
   });
@@ -301,10 +306,10 @@ describe('mes-screen-verify-contact (S14 / S16)', () => {
     hot(el, 'submit').click();
     el.ctx = { ...ctx, busy: true };
     await el.updateComplete;
-    expect(el.shadowRoot?.activeElement).not.to.equal(hot(el, 'otp'));
+    expect(focused(el)).not.to.equal('otp');
     el.ctx = { ...ctx, fieldErrors: { 'contact.otp': { key: 'otp.required' } } };
     await el.updateComplete;
-    expect(el.shadowRoot?.activeElement).to.equal(hot(el, 'otp'));
+    expect(focused(el)).to.equal('otp');
   });
 });
 
@@ -380,7 +385,7 @@ describe('mes-screen-credentials (S7)', () => {
       },
     };
     await el.updateComplete;
-    expect(el.shadowRoot?.activeElement).to.equal(hot(el, 'login'));
+    expect(focused(el)).to.equal('login');
     expectFieldError(el, 'login', 'Minimum 8 caractères.');
     expectFieldError(el, 'password', 'Le mot de passe ne respecte pas tous les critères.');
     expectFieldError(el, 'confirm', 'Le nouveau mot de passe et la confirmation doivent être identiques.');
@@ -475,7 +480,7 @@ describe('mes-screen-activated (S8)', () => {
     expect(el.shadowRoot?.querySelector('svg[aria-hidden="true"]')).to.exist;
     expect(hot(el, 'discover').textContent?.trim()).to.equal('Découvrir Mon espace santé');
     expect(hot(el, 'other-profile').textContent?.trim()).to.equal('Gérer un autre profil rattaché');
-    expect(el.shadowRoot?.querySelector('[data-hotspot="back-profiles"]')).to.equal(null);
+    expect(el.shadowRoot?.querySelector('[data-hotspot="back-profiles"]') === null, 'no back-profiles').to.equal(true);
     const events = record(el);
     hot(el, 'discover').click();
     hot(el, 'other-profile').click();

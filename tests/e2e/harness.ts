@@ -53,7 +53,13 @@ export async function openApp(path = '/?view=site', options: { viewport?: { widt
   const foreign: string[] = [];
   const origin = new URL(baseUrl()).origin;
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    if (msg.type() !== 'error') return;
+    // Chromium logs every refused HTTP request; the simulated service refuses on purpose (wrong code,
+    // justificatif already downloaded…) with a 4xx, which the screens show. Those are not errors of the
+    // page; a 5xx, or any refusal of another address, still is.
+    const url = msg.location().url ?? '';
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text()) && new URL(url, origin).pathname.startsWith('/api/')) return;
+    problems.push(`console error: ${msg.text()} (${url})`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('request', (req) => {

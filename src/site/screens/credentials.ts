@@ -198,7 +198,7 @@ export class CredentialsScreen extends SiteScreen {
     super.updated(changed);
     if (!changed.has('ctx') || !this.submitPending || this.ctx.busy) return;
     this.submitPending = false;
-    void 0;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
   private renderSecret(field: SecretField, value: string) {

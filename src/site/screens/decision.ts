@@ -169,15 +169,21 @@ export class MesScreenDecision extends FormScreen {
         />
         <span
           >${richText(t('decision:cgu'), {
+            // Links, as on the real site (they lead to pages): inline, so the sentence wraps naturally.
             cgu: (text) =>
-              html`<button type="button" class="link" data-hotspot="link-cgu" @click=${() => this.emit({ type: 'NOT_COVERED', which: 'cgu' })}>${text}</button>`,
+              html`<a href="#cgu" data-hotspot="link-cgu" @click=${(e: Event) => this.handleLegal(e, 'cgu')}>${text}</a>`,
             privacy: (text) =>
-              html`<button type="button" class="link" data-hotspot="link-privacy" @click=${() => this.emit({ type: 'NOT_COVERED', which: 'privacy' })}>${text}</button>`,
+              html`<a href="#privacy" data-hotspot="link-privacy" @click=${(e: Event) => this.handleLegal(e, 'privacy')}>${text}</a>`,
           })}</span
         >
       </label>
       <div aria-live="polite">${error ? html`<p class="error" id="cgu-error">${error}</p>` : nothing}</div>
     </div>`;
+  }
+
+  private handleLegal(event: Event, which: 'cgu' | 'privacy'): void {
+    event.preventDefault();
+    this.emit({ type: 'NOT_COVERED', which });
   }
 }
 

@@ -84,6 +84,11 @@ export class MesScreenHome extends SiteScreen {
         flex: 0 1 280px;
         margin: 0 auto;
       }
+      @media (max-width: 599px) {
+        .hero-art {
+          display: none;
+        }
+      }
       .hero-art svg {
         width: 100%;
         height: auto;

@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { SiteContext, SiteEvent, Message } from '../types';
-import { t } from '../../i18n';
+import { onLanguageChanged, t } from '../../i18n';
 
 /** The event every screen emits: an intent for the site machine, caught by the app shell. */
 export type SiteIntentEvent = CustomEvent<SiteEvent>;
@@ -18,6 +18,20 @@ declare global {
 export abstract class SiteScreen extends LitElement {
   /** The site machine's context, from its latest snapshot. */
   @property({ attribute: false }) ctx!: SiteContext;
+
+  private unsubscribeLanguage: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The same context in another language: render again.
+    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribeLanguage?.();
+    this.unsubscribeLanguage = null;
+  }
 
   protected emit(event: SiteEvent): void {
     this.dispatchEvent(new CustomEvent('mes-intent', { detail: event, bubbles: true, composed: true }));

@@ -134,7 +134,8 @@ export const screenStyles = css`
   .form-error {
     border-left: 4px solid var(--mes-error);
     background: #fdf1f2;
-    color: var(--mes-error);
+    /* The palette's error red is a little light on this pink for AA text: darkened here only. */
+    color: #b3303f;
     padding: 12px 16px;
     border-radius: 4px;
     margin: 0 0 16px;

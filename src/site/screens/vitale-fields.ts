@@ -43,9 +43,6 @@ export const sharedStyles = css`
     height: 24px;
     flex: none;
   }
-  .card + .card {
-    margin-top: 16px;
-  }
   .field-links {
     display: flex;
     flex-direction: column;
@@ -59,6 +56,14 @@ export const sharedStyles = css`
   .tile input:focus-visible {
     outline: 3px solid var(--mes-focus);
     outline-offset: 2px;
+  }
+  legend {
+    padding: 0;
+  }
+  @media (max-width: 479px) {
+    .card {
+      padding: 16px;
+    }
   }
   .tiles {
     display: flex;
@@ -136,8 +141,9 @@ export const sharedStyles = css`
     margin: 8px 0 12px;
   }
   .illustrations svg {
-    width: min(100%, 260px);
-    height: auto;
+    height: 150px;
+    width: auto;
+    max-width: 100%;
   }
   .phone {
     display: flex;
@@ -511,10 +517,10 @@ function cardFrontNir(): TemplateResult {
 }
 
 function attestationNir(): TemplateResult {
-  return html`<svg viewBox="0 0 220 204" role="img" aria-label=${t('identify:help.nir.attestationAlt')}>
-    <rect x="2" y="2" width="150" height="200" rx="4" fill="#fff" stroke="#8a94b0" stroke-width="2" />
-    ${line(14, 16, 60, '#0C419A')} ${line(14, 34, 100)} ${marker(10, 52, 206)}
-    <text x="18" y="72" font-family="monospace" font-size="12" fill="#262939">${t('identify:nirExample')}</text>
+  return html`<svg viewBox="0 0 184 204" role="img" aria-label=${t('identify:help.nir.attestationAlt')}>
+    <rect x="2" y="2" width="180" height="200" rx="4" fill="#fff" stroke="#8a94b0" stroke-width="2" />
+    ${line(14, 16, 60, '#0C419A')} ${line(14, 34, 100)} ${marker(8, 52, 168)}
+    <text x="16" y="72" font-family="monospace" font-size="11.5" fill="#262939">${t('identify:nirExample')}</text>
     ${line(14, 100, 120)} ${line(14, 116, 110)} ${line(14, 132, 124)} ${line(14, 148, 90)} ${line(14, 164, 116)}
   </svg>`;
 }

@@ -1,0 +1,172 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { rectChanged, type Rect } from './geometry';
+
+export interface AnchorOptions {
+  /** Frames during which the rect is re-read after each host update (screens re-render without events). */
+  settleFrames?: number;
+  /** Frames during which a missing target is looked for at every frame before polling more slowly. */
+  retryFrames?: number;
+  /** Delay between two looks for a target still missing after `retryFrames`, in ms. */
+  pollInterval?: number;
+}
+
+/**
+ * Keeps the viewport rect of a target element up to date for a lit host, as Material Web's
+ * SurfacePositionController does for menus: window resize, scroll of any scroller (the document's and
+ * those inside shadow roots, whose scroll events do not leave their tree), ResizeObserver on the target
+ * and on document.body, and a requestAnimationFrame check for a few frames after each host update. The
+ * target is resolved again at every check, so a screen that re-renders its button is followed. The host
+ * is asked to update only when the rect really changed.
+ */
+export class AnchorController implements ReactiveController {
+  /** The target's rect in viewport coordinates, or null while it is not rendered. */
+  rect: Rect | null = null;
+  /** The element last resolved. */
+  target: HTMLElement | null = null;
+
+  private readonly host: ReactiveControllerHost;
+  private readonly resolve: () => HTMLElement | null;
+  private readonly settleFrames: number;
+  private readonly retryFrames: number;
+  private readonly pollInterval: number;
+  private frame = 0;
+  private framesLeft = 0;
+  private missedFrames = 0;
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  private resizeObserver: ResizeObserver | null = null;
+  private scrollRoots: Array<Document | ShadowRoot> = [];
+  private connected = false;
+
+  constructor(host: ReactiveControllerHost, resolve: () => HTMLElement | null, options: AnchorOptions = {}) {
+    this.host = host;
+    this.resolve = resolve;
+    this.settleFrames = options.settleFrames ?? 8;
+    this.retryFrames = options.retryFrames ?? 120;
+    this.pollInterval = options.pollInterval ?? 250;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.connected) return;
+    this.connected = true;
+    window.addEventListener('resize', this.handleChange, { passive: true });
+    // Capture: scroll events do not bubble, but every scroll of the document's elements passes here.
+    window.addEventListener('scroll', this.handleChange, { capture: true, passive: true });
+    this.resizeObserver = new ResizeObserver(this.handleChange);
+    this.resizeObserver.observe(document.body);
+    this.measure();
+    this.settle(this.settleFrames);
+  }
+
+  hostDisconnected(): void {
+    if (!this.connected) return;
+    this.connected = false;
+    window.removeEventListener('resize', this.handleChange);
+    window.removeEventListener('scroll', this.handleChange, { capture: true });
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    this.listenToScrollRoots([]);
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+    this.target = null;
+  }
+
+  hostUpdated(): void {
+    this.settle(this.settleFrames);
+  }
+
+  /** Looks for the target again now and for the next frames (after the site changed screen, say). */
+  refresh(): void {
+    this.missedFrames = 0;
+    this.measure();
+    this.settle(this.settleFrames);
+  }
+
+  /** Stops listening for good: for hosts that drop this controller while staying connected. */
+  dispose(): void {
+    this.hostDisconnected();
+    this.host.removeController(this);
+  }
+
+  /** Reads the target's rect now; returns whether it changed (the host was then asked to update). */
+  measure(): boolean {
+    if (!this.connected) return false;
+    const el = this.resolve();
+    if (el !== this.target) {
+      this.retarget(el);
+    }
+    const box = el?.getBoundingClientRect();
+    const rect = box ? { x: box.x, y: box.y, width: box.width, height: box.height } : null;
+    if (!rectChanged(this.rect, rect)) return false;
+    this.rect = rect;
+    this.host.requestUpdate();
+    return true;
+  }
+
+  private readonly handleChange = (): void => {
+    this.settle(Math.max(1, this.framesLeft));
+  };
+
+  private settle(frames: number): void {
+    if (!this.connected) return;
+    this.framesLeft = Math.max(this.framesLeft, frames);
+    if (!this.frame) this.frame = requestAnimationFrame(this.tick);
+  }
+
+  private readonly tick = (): void => {
+    this.frame = 0;
+    this.measure();
+    this.framesLeft = Math.max(0, this.framesLeft - 1);
+    if (this.target) {
+      this.missedFrames = 0;
+      if (this.framesLeft > 0) this.frame = requestAnimationFrame(this.tick);
+      return;
+    }
+    // Not rendered yet (a screen still loading): every frame for a while, then a slow poll, so that a
+    // target which appears late is still found without burning every frame.
+    this.missedFrames += 1;
+    if (this.missedFrames < this.retryFrames || this.framesLeft > 0) {
+      this.frame = requestAnimationFrame(this.tick);
+    } else if (this.pollTimer === undefined) {
+      this.pollTimer = setTimeout(() => {
+        this.pollTimer = undefined;
+        this.settle(1);
+      }, this.pollInterval);
+    }
+  };
+
+  private retarget(el: HTMLElement | null): void {
+    if (this.target) this.resizeObserver?.unobserve(this.target);
+    this.target = el;
+    if (el) this.resizeObserver?.observe(el);
+    this.listenToScrollRoots(el ? shadowRootsAbove(el) : []);
+  }
+
+  private listenToScrollRoots(roots: Array<Document | ShadowRoot>): void {
+    for (const root of this.scrollRoots) root.removeEventListener('scroll', this.handleChange, { capture: true });
+    this.scrollRoots = roots;
+    for (const root of roots) root.addEventListener('scroll', this.handleChange, { capture: true, passive: true });
+  }
+}
+
+/**
+ * Every shadow root met walking up the flat tree from `el` (through slots and shadow hosts): a scroller
+ * that moves `el` is in one of them, and its non-composed scroll event is seen only there.
+ */
+export function shadowRootsAbove(el: Element): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  let node: Node | null = el;
+  while (node) {
+    const slot: HTMLSlotElement | null = node instanceof Element || node instanceof Text ? node.assignedSlot : null;
+    const parent: Node | null = slot ?? node.parentNode;
+    if (parent instanceof ShadowRoot) {
+      roots.push(parent);
+      node = parent.host;
+    } else {
+      node = parent;
+    }
+  }
+  return roots;
+}

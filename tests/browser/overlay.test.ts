@@ -1,0 +1,541 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { t } from '../../src/i18n';
+import { findHotspot } from '../../src/tutorial/overlay/find-hotspot';
+import { placeCallout, spotlightPath, type Rect, type Side, type Size } from '../../src/tutorial/overlay/geometry';
+import type { Callout, MesTutorialOverlay } from '../../src/tutorial/overlay/tutorial-overlay';
+import type { MesProgressBar } from '../../src/tutorial/progress-bar';
+import '../../src/tutorial/overlay/tutorial-overlay';
+import '../../src/tutorial/progress-bar';
+
+// ---------------------------------------------------------------------------------------------------
+// Fixture: a fake screen as the site's are built (open shadow roots, data-hotspot on targets), with a
+// nested shadow root that has its own scroller, a hidden decoy and a slotted light child.
+
+class FakeInner extends HTMLElement {
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' }).innerHTML = `
+      <style>
+        .scroller { height: 120px; overflow: auto; border: 1px solid #8a94b0; }
+        .pad { height: 80px; }
+        .tail { height: 400px; }
+        input { width: 220px; height: 40px; }
+      </style>
+      <div class="scroller">
+        <div class="pad"></div>
+        <label>Code provisoire <input data-hotspot="deep" /></label>
+        <div class="tail"></div>
+      </div>`;
+  }
+}
+
+class FakeScreen extends HTMLElement {
+  readonly clicks: string[] = [];
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = `
+      <style>
+        :host { display: block; font-family: sans-serif; }
+        .screen { max-width: 600px; margin: 40px auto; padding: 16px; }
+        button { display: block; margin: 0 0 24px; width: 220px; height: 48px; }
+        button[hidden] { display: none; }
+        .go { margin-left: 120px; }
+      </style>
+      <div class="screen">
+        <h1>Pour commencer</h1>
+        <button data-hotspot="go" hidden>Leurre caché</button>
+        <button class="go" data-hotspot="go">Activer Mon espace santé</button>
+        <button data-hotspot="other">Me connecter</button>
+        <fake-inner></fake-inner>
+        <slot></slot>
+      </div>`;
+    root.addEventListener('click', (e) => {
+      const hotspot = (e.target as Element).closest('[data-hotspot]')?.getAttribute('data-hotspot');
+      if (hotspot) this.clicks.push(hotspot);
+    });
+  }
+}
+
+customElements.define('fake-inner', FakeInner);
+customElements.define('fake-screen', FakeScreen);
+
+interface Page {
+  site: FakeScreen;
+  overlay: MesTutorialOverlay;
+  events: CustomEvent[];
+}
+
+async function page(props: Partial<Pick<MesTutorialOverlay, 'target' | 'callouts' | 'mode' | 'showHand' | 'hint' | 'zoneLabel'>> = {}): Promise<Page> {
+  const wrapper = await fixture<HTMLElement>(html`<div>
+    <fake-screen><button data-hotspot="slotted">Bouton glissé</button></fake-screen>
+    <div style="height: 2400px"></div>
+    <mes-tutorial-overlay></mes-tutorial-overlay>
+  </div>`);
+  const site = wrapper.querySelector('fake-screen') as FakeScreen;
+  const overlay = wrapper.querySelector('mes-tutorial-overlay') as MesTutorialOverlay;
+  const events: CustomEvent[] = [];
+  for (const name of ['mes-zone-activate', 'mes-outside-click', 'mes-advance', 'mes-callout-dismiss']) {
+    wrapper.addEventListener(name, (e) => events.push(e as CustomEvent));
+  }
+  overlay.root = site;
+  Object.assign(overlay, { zoneLabel: 'Activer Mon espace santé', ...props });
+  await overlay.updateComplete;
+  await frames(3);
+  return { site, overlay, events };
+}
+
+function frames(n = 2): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number) => (left <= 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  });
+}
+
+function hotspot(site: FakeScreen, name: string): HTMLElement {
+  const el = findHotspot(site, name);
+  if (!el) throw new Error(`no hotspot ${name}`);
+  return el;
+}
+
+function part<T extends Element = HTMLElement>(overlay: MesTutorialOverlay, selector: string): T {
+  const el = overlay.shadowRoot?.querySelector<T>(selector);
+  if (!el) throw new Error(`${selector} not found in the overlay`);
+  return el;
+}
+
+function near(a: Rect, b: Rect, tolerance = 1): boolean {
+  return (
+    Math.abs(a.x - b.x) <= tolerance &&
+    Math.abs(a.y - b.y) <= tolerance &&
+    Math.abs(a.width - b.width) <= tolerance &&
+    Math.abs(a.height - b.height) <= tolerance
+  );
+}
+
+function describeRect(r: Rect): string {
+  return `(${r.x.toFixed(1)}, ${r.y.toFixed(1)}, ${r.width.toFixed(1)}×${r.height.toFixed(1)})`;
+}
+
+async function expectZoneOn(overlay: MesTutorialOverlay, target: HTMLElement): Promise<void> {
+  await waitUntil(
+    () => {
+      const zone = overlay.zone;
+      return zone !== null && near(zone.getBoundingClientRect(), target.getBoundingClientRect());
+    },
+    `the zone ${overlay.zone ? describeRect(overlay.zone.getBoundingClientRect()) : '(none)'} is not on the target ${describeRect(target.getBoundingClientRect())}`,
+    { timeout: 2000 },
+  );
+}
+
+function center(el: Element): [number, number] {
+  const r = el.getBoundingClientRect();
+  return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];
+}
+
+function insideViewport(r: Rect, width: number, height: number): boolean {
+  return r.x >= -0.5 && r.y >= -0.5 && r.x + r.width <= width + 0.5 && r.y + r.height <= height + 0.5;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+describe('findHotspot', () => {
+  it('finds targets in the screen, in a nested shadow root and in slotted light DOM, skipping hidden ones', async () => {
+    const { site } = await page({ target: null });
+    const go = findHotspot(site, 'go');
+    expect(go?.textContent).to.equal('Activer Mon espace santé');
+    const deep = findHotspot(document, 'deep');
+    expect(deep).to.be.instanceOf(HTMLInputElement);
+    expect(deep?.getRootNode()).to.equal(site.shadowRoot?.querySelector('fake-inner')?.shadowRoot);
+    expect(findHotspot(site, 'slotted')?.textContent).to.equal('Bouton glissé');
+    expect(findHotspot(site.shadowRoot!, 'deep')).to.equal(deep);
+    expect(findHotspot(site, 'missing')).to.equal(null);
+    expect(findHotspot(document.createElement('div'), 'go')).to.equal(null);
+  });
+
+  it('returns nothing for a target whose ancestor is display:none across a shadow boundary', async () => {
+    const { site } = await page({ target: null });
+    const inner = site.shadowRoot!.querySelector('fake-inner') as HTMLElement;
+    inner.style.display = 'none';
+    expect(findHotspot(site, 'deep')).to.equal(null);
+    inner.style.display = '';
+    expect(findHotspot(site, 'deep')).to.be.instanceOf(HTMLInputElement);
+  });
+});
+
+describe('spotlightPath', () => {
+  function filled(d: string, x: number, y: number): boolean {
+    const svgNs = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(svgNs, 'svg');
+    const path = document.createElementNS(svgNs, 'path');
+    path.setAttribute('d', d);
+    path.setAttribute('fill-rule', 'evenodd');
+    svg.append(path);
+    document.body.append(svg);
+    const point = svg.createSVGPoint();
+    point.x = x;
+    point.y = y;
+    const inside = path.isPointInFill(point);
+    svg.remove();
+    return inside;
+  }
+
+  it('dims the whole viewport when there is no hole', () => {
+    expect(spotlightPath({ width: 360, height: 640 }, null, 8, 8)).to.equal('M0 0H360V640H0Z');
+    const d = spotlightPath({ width: 1920, height: 1080 }, null);
+    expect(filled(d, 960, 540)).to.equal(true);
+    expect(filled(d, 1, 1)).to.equal(true);
+  });
+
+  it('cuts a rounded hole around the target, grown by the padding', () => {
+    const hole = { x: 100, y: 200, width: 120, height: 40 };
+    const d = spotlightPath({ width: 360, height: 640 }, hole, 6, 8);
+    expect(d.match(/M/g)).to.have.length(2);
+    expect(filled(d, 160, 220)).to.equal(false); // the target's centre
+    expect(filled(d, 96, 198)).to.equal(false); // inside the padding
+    expect(filled(d, 90, 220)).to.equal(true); // left of the padded hole
+    expect(filled(d, 160, 250)).to.equal(true); // below it
+    expect(filled(d, 95, 195)).to.equal(true); // the rounded corner leaves its tip dimmed
+    expect(filled(d, 10, 10)).to.equal(true);
+  });
+
+  it('keeps a valid hole when the radius is larger than the box', () => {
+    const d = spotlightPath({ width: 360, height: 640 }, { x: 10, y: 10, width: 40, height: 20 }, 0, 100);
+    expect(filled(d, 30, 20)).to.equal(false);
+    expect(filled(d, 11, 11)).to.equal(true);
+    expect(d).not.to.contain('NaN');
+  });
+});
+
+describe('placeCallout', () => {
+  const small: Size = { width: 360, height: 640 };
+  const large: Size = { width: 1920, height: 1080 };
+  const box = (x: number, y: number, width: number, height: number): Rect => ({ x, y, width, height });
+  const overlapsTarget = (p: { x: number; y: number }, size: Size, r: Rect) =>
+    p.x < r.x + r.width && r.x < p.x + size.width && p.y < r.y + r.height && r.y < p.y + size.height;
+
+  it('puts the callout on the preferred side, centred on the target, at 1920×1080', () => {
+    const target = box(900, 400, 120, 40);
+    const place = placeCallout(target, { width: 300, height: 100 }, large, 'bottom', { gap: 12 });
+    expect(place).to.include({ side: 'bottom', x: 810, y: 452, fits: true });
+    expect(place.arrow).to.equal(150);
+    expect(placeCallout(target, { width: 300, height: 100 }, large, 'right')).to.include({ side: 'right', x: 1032, fits: true });
+  });
+
+  it('flips to the opposite side when the preferred one has no room, at 360×640', () => {
+    const target = box(40, 580, 200, 44);
+    const place = placeCallout(target, { width: 300, height: 120 }, small, 'bottom');
+    expect(place.side).to.equal('top');
+    expect(place.y + 120).to.be.at.most(580);
+    expect(place.fits).to.equal(true);
+  });
+
+  it('shifts the callout back inside the viewport near an edge', () => {
+    const target = box(300, 100, 36, 36);
+    const place = placeCallout(target, { width: 300, height: 100 }, small, 'bottom', { margin: 8 });
+    expect(place.side).to.equal('bottom');
+    expect(place.x).to.equal(360 - 8 - 300);
+    // The arrow still points at the target's centre, not at the callout's…
+    expect(place.arrow).to.be.closeTo(318 - place.x, 0.001);
+    // …but never closer to the callout's corner than the inset.
+    const corner = placeCallout(box(340, 100, 20, 20), { width: 300, height: 100 }, small, 'bottom', { arrowInset: 16 });
+    expect(corner.arrow).to.equal(300 - 16);
+  });
+
+  it('clamps inside the viewport and says it does not fit when no side has room', () => {
+    const target = box(8, 20, 344, 600);
+    const place = placeCallout(target, { width: 300, height: 200 }, small, 'bottom');
+    expect(place.fits).to.equal(false);
+    expect(insideViewport({ x: place.x, y: place.y, width: 300, height: 200 }, 360, 640)).to.equal(true);
+  });
+
+  it('always stays inside the viewport, and off the target when it fits, at 360×640 and 1920×1080', () => {
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const sides: Side[] = ['bottom', 'top', 'right', 'left'];
+    for (const viewport of [small, large]) {
+      for (let k = 0; k < 400; k += 1) {
+        const size = { width: 80 + random() * (Math.min(320, viewport.width - 16) - 80), height: 40 + random() * 200 };
+        // Targets partly or wholly outside the viewport too: a scrolled page.
+        const target = box(random() * viewport.width * 1.2 - 40, random() * viewport.height * 1.2 - 40, 10 + random() * 300, 10 + random() * 80);
+        const place = placeCallout(target, size, viewport, sides[k % 4]!);
+        const where = `${viewport.width}: target ${describeRect(target)} size ${size.width.toFixed(0)}×${size.height.toFixed(0)} → ${place.side} (${place.x}, ${place.y})`;
+        expect(insideViewport({ x: place.x, y: place.y, ...size }, viewport.width, viewport.height), where).to.equal(true);
+        if (place.fits) expect(overlapsTarget(place, size, target), where).to.equal(false);
+      }
+    }
+  });
+});
+
+describe('<mes-tutorial-overlay>', () => {
+  beforeEach(async () => {
+    await setViewport({ width: 1920, height: 1080 });
+    window.scrollTo(0, 0);
+  });
+
+  afterEach(async () => {
+    await resetMouse();
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    await setViewport({ width: 800, height: 600 });
+    window.scrollTo(0, 0);
+  });
+
+  it('lays the zone button exactly over the target, and keeps it there from 1920 to 360 px wide', async () => {
+    const { site, overlay } = await page({ target: 'go' });
+    const go = hotspot(site, 'go');
+    await expectZoneOn(overlay, go);
+    const zone = overlay.zone!;
+    expect(zone.localName).to.equal('button');
+    expect(zone.dataset.hotspot).to.equal('zone');
+    expect(zone.getAttribute('aria-label')).to.equal('Activer Mon espace santé');
+
+    const wideX = go.getBoundingClientRect().x;
+    await setViewport({ width: 360, height: 640 });
+    await waitUntil(() => go.getBoundingClientRect().x !== wideX, 'the fake screen did not reflow');
+    await expectZoneOn(overlay, go);
+    await setViewport({ width: 1280, height: 800 });
+    await expectZoneOn(overlay, go);
+  });
+
+  it('follows the target when the page scrolls and when a scroller inside a shadow root scrolls', async () => {
+    const { site, overlay } = await page({ target: 'go' });
+    const go = hotspot(site, 'go');
+    await expectZoneOn(overlay, go);
+    // Past the frames the controller re-reads after an update: only the scroll listeners can help now.
+    await frames(20);
+    const before = go.getBoundingClientRect().y;
+    window.scrollTo(0, 37);
+    await waitUntil(() => go.getBoundingClientRect().y !== before, 'the page did not scroll');
+    await expectZoneOn(overlay, go);
+
+    overlay.target = 'deep';
+    const deep = hotspot(site, 'deep');
+    await expectZoneOn(overlay, deep);
+    const scroller = site.shadowRoot!.querySelector('fake-inner')!.shadowRoot!.querySelector('.scroller') as HTMLElement;
+    await frames(20);
+    const y = deep.getBoundingClientRect().y;
+    scroller.scrollTop = 50;
+    await waitUntil(() => deep.getBoundingClientRect().y !== y, 'the inner scroller did not scroll');
+    await expectZoneOn(overlay, deep);
+  });
+
+  it('emits mes-zone-activate on a click on the zone, and the site does not get that click', async () => {
+    const { site, overlay, events } = await page({ target: 'go' });
+    const go = hotspot(site, 'go');
+    await expectZoneOn(overlay, go);
+    await sendMouse({ type: 'click', position: center(go) });
+    await waitUntil(() => events.length > 0, 'no event after the click on the zone');
+    expect(events.map((e) => e.type)).to.deep.equal(['mes-zone-activate']);
+    expect(events[0]!.detail).to.include({ target: 'go', element: go });
+    expect(events[0]!.bubbles && events[0]!.composed).to.equal(true);
+    expect(site.clicks).to.deep.equal([]);
+  });
+
+  it('refuses a click outside the zone with mes-outside-click: the site button under it gets nothing', async () => {
+    const { site, overlay, events } = await page({ target: 'go' });
+    await expectZoneOn(overlay, hotspot(site, 'go'));
+    const other = hotspot(site, 'other');
+    const [x, y] = center(other);
+    await sendMouse({ type: 'click', position: [x, y] });
+    await waitUntil(() => events.length > 0, 'no event after the click outside');
+    expect(events.map((e) => e.type)).to.deep.equal(['mes-outside-click']);
+    expect(events[0]!.detail).to.deep.equal({ target: 'go', x, y });
+    expect(site.clicks).to.deep.equal([]);
+  });
+
+  it('in guided mode without target, a click anywhere emits mes-advance', async () => {
+    const { site, events } = await page({ target: null });
+    await sendMouse({ type: 'click', position: center(hotspot(site, 'other')) });
+    await waitUntil(() => events.length > 0, 'no event after the click');
+    expect(events.map((e) => e.type)).to.deep.equal(['mes-advance']);
+    expect(site.clicks).to.deep.equal([]);
+  });
+
+  it('is reached with Tab, and Enter or Space on the zone activates it', async () => {
+    const { site, overlay, events } = await page({ target: 'go' });
+    await expectZoneOn(overlay, hotspot(site, 'go'));
+    // Start from the last focusable element of the site: the next Tab leaves it for the overlay.
+    hotspot(site, 'slotted').focus();
+    await sendKeys({ press: 'Tab' });
+    expect(overlay.shadowRoot!.activeElement).to.equal(overlay.zone);
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => events.length >= 2, 'Enter and Space did not both activate the zone');
+    expect(events.map((e) => e.type)).to.deep.equal(['mes-zone-activate', 'mes-zone-activate']);
+    expect(site.clicks).to.deep.equal([]);
+  });
+
+  it('numbers the callouts in order, anchored next to their targets or in the side panel', async () => {
+    const callouts: Callout[] = [
+      { n: 3, text: 'Le bouton pour se connecter', target: 'other', kind: 'step' },
+      { n: 1, text: 'Le bouton à cliquer', target: 'go', kind: 'step' },
+      { n: 2, text: 'Le code provisoire', target: 'deep', kind: 'step' },
+      { text: 'Le code est valable une seule fois', kind: 'note' },
+    ];
+    const { overlay } = await page({ target: 'go', callouts });
+    await waitUntil(() => overlay.shadowRoot!.querySelectorAll('.callout.anchored').length === 3, 'callouts not anchored');
+    const anchored = [...overlay.shadowRoot!.querySelectorAll<HTMLElement>('.callout.anchored')];
+    expect(anchored.map((el) => el.querySelector('.badge')?.textContent)).to.deep.equal(['1', '2', '3']);
+    expect(anchored[0]!.textContent).to.contain('Le bouton à cliquer');
+    const panel = part(overlay, '.panel');
+    expect(panel.textContent).to.contain('Le code est valable une seule fois');
+    // The zone is described by the callout on its own target.
+    expect(overlay.zone!.getAttribute('aria-describedby')).to.equal(anchored[0]!.id);
+    // Each anchored callout sits next to its target without covering it.
+    for (const el of anchored) {
+      const n = Number(el.dataset.n);
+      const target = overlay.targetRect(callouts.find((c) => c.n === n)!.target!)!;
+      const r = el.getBoundingClientRect();
+      const covers = r.x < target.x + target.width && target.x < r.right && r.y < target.y + target.height && target.y < r.bottom;
+      expect(covers, `callout ${n}`).to.equal(false);
+      expect(['bottom', 'top', 'left', 'right']).to.include(el.dataset.side);
+    }
+  });
+
+  it('keeps every callout inside the viewport at 360 px, and follows resizing', async () => {
+    const long = 'Je clique sur « Activer Mon espace santé » pour commencer, avec ma carte Vitale et mon code provisoire à portée de main.';
+    const { overlay } = await page({
+      target: 'go',
+      callouts: [
+        { n: 1, text: long, target: 'go', kind: 'step' },
+        { n: 2, text: long, target: 'deep', kind: 'case' },
+        { n: 3, text: long, target: 'slotted', kind: 'step' },
+        { text: long, kind: 'note' },
+      ],
+    });
+    for (const [width, height] of [
+      [360, 640],
+      [1920, 1080],
+      [360, 640],
+    ] as const) {
+      await setViewport({ width, height });
+      await frames(6);
+      const vw = document.documentElement.clientWidth;
+      const vh = document.documentElement.clientHeight;
+      const boxes = [...overlay.shadowRoot!.querySelectorAll<HTMLElement>('.callout')];
+      expect(boxes).to.have.length(4);
+      for (const el of boxes) {
+        expect(insideViewport(el.getBoundingClientRect(), vw, vh), `${width}px: ${el.textContent?.trim().slice(0, 20)} at ${describeRect(el.getBoundingClientRect())}`).to.equal(true);
+      }
+    }
+    // At 360 px the panel is a sheet along the viewport's edge.
+    const panel = part(overlay, '.panel');
+    expect(panel.closest('.dock')).to.not.equal(null);
+  });
+
+  it('while the target is not rendered yet, shows its callouts in the panel and retries', async () => {
+    const { site, overlay } = await page({ target: 'late', callouts: [{ n: 1, text: 'Bientôt là', target: 'late', kind: 'step' }] });
+    expect(overlay.zone).to.equal(null);
+    expect(part(overlay, '.panel').textContent).to.contain('Bientôt là');
+    await frames(5);
+    const late = document.createElement('button');
+    late.textContent = 'Arrivé plus tard';
+    late.dataset.hotspot = 'late';
+    site.shadowRoot!.querySelector('.screen')!.prepend(late);
+    await expectZoneOn(overlay, late);
+    await waitUntil(() => overlay.shadowRoot!.querySelector('.callout.anchored') !== null, 'the callout did not move next to its target');
+    expect(overlay.shadowRoot!.querySelector('.panel')).to.equal(null);
+  });
+
+  it('in practice mode lets clicks through to the site and only shows what it is given', async () => {
+    const { site, overlay, events } = await page({
+      mode: 'practice',
+      target: null,
+      callouts: [{ n: 1, text: 'Le bouton', target: 'go', kind: 'step' }],
+      hint: 'Cherchez le bouton qui active le compte.',
+    });
+    const go = hotspot(site, 'go');
+    await sendMouse({ type: 'click', position: center(go) });
+    await waitUntil(() => site.clicks.length > 0, 'the site button did not get the click');
+    expect(site.clicks).to.deep.equal(['go']);
+    expect(overlay.zone).to.equal(null);
+    expect(overlay.shadowRoot!.querySelector('.catcher')).to.equal(null);
+    expect(overlay.shadowRoot!.querySelector('.dim')).to.equal(null);
+    const hint = part(overlay, '[role="status"]');
+    expect(hint.getAttribute('aria-live')).to.equal('polite');
+    expect(hint.textContent).to.equal('Cherchez le bouton qui active le compte.');
+
+    // A click on the callout's body goes through too; its close button does not.
+    const callout = part(overlay, '.callout');
+    await waitUntil(() => callout.getBoundingClientRect().x > 0, 'callout not placed');
+    const close = part(overlay, '.callout .close');
+    expect(close.getAttribute('aria-label')).to.equal(t('tutorial:overlay.dismissNumbered', { n: 1 }));
+    await sendMouse({ type: 'click', position: center(close) });
+    await waitUntil(() => events.length > 0, 'no dismiss event');
+    expect(events.map((e) => e.type)).to.deep.equal(['mes-callout-dismiss']);
+    expect(overlay.shadowRoot!.querySelector('.callout')).to.equal(null);
+    expect(site.clicks).to.deep.equal(['go']);
+  });
+
+  it('shows the hand next to the target, still when reduced motion is asked', async () => {
+    const { site, overlay } = await page({ target: 'go', showHand: true });
+    const go = hotspot(site, 'go');
+    await expectZoneOn(overlay, go);
+    const hand = part(overlay, '.hand');
+    const g = go.getBoundingClientRect();
+    const h = hand.getBoundingClientRect();
+    expect(h.x).to.be.within(g.x, g.right);
+    expect(h.y).to.be.within(g.y, g.bottom);
+    expect(getComputedStyle(hand).animationName).to.equal('tap');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(getComputedStyle(hand).animationName).to.equal('none');
+    // The hand never takes a click: the zone under it does.
+    expect(getComputedStyle(hand).pointerEvents).to.equal('none');
+  });
+
+  it('draws the spotlight hole around the target in guided mode', async () => {
+    const { site, overlay } = await page({ target: 'go' });
+    const go = hotspot(site, 'go');
+    await expectZoneOn(overlay, go);
+    const path = part<SVGPathElement>(overlay, '.dim path');
+    const point = (x: number, y: number) => {
+      const p = overlay.shadowRoot!.querySelector<SVGSVGElement>('.dim')!.createSVGPoint();
+      p.x = x;
+      p.y = y;
+      return p;
+    };
+    const [cx, cy] = center(go);
+    expect(path.isPointInFill(point(cx, cy))).to.equal(false);
+    expect(path.isPointInFill(point(5, 5))).to.equal(true);
+  });
+
+  it('is accessible in guided mode with a target and callouts', async () => {
+    const { site, overlay } = await page({
+      target: 'go',
+      showHand: true,
+      hint: 'Cliquez dans la zone indiquée par la main.',
+      callouts: [
+        { n: 1, text: 'Le bouton à cliquer', target: 'go', kind: 'step' },
+        { n: 1, text: 'Je modifie mes coordonnées', target: 'other', kind: 'case' },
+        { text: 'Le code est valable une seule fois', kind: 'note' },
+      ],
+    });
+    await expectZoneOn(overlay, hotspot(site, 'go'));
+    await expect(overlay).to.be.accessible();
+  });
+});
+
+describe('<mes-progress-bar>', () => {
+  it('shows « Étape n / N » and the journey, with a progressbar that says it in words', async () => {
+    const bar = await fixture<MesProgressBar>(html`<mes-progress-bar current="3" total="12" journey="Activation"></mes-progress-bar>`);
+    const root = bar.shadowRoot!;
+    expect(root.textContent?.replace(/\s+/g, ' ')).to.contain('Étape 3 / 12').and.contain('Activation');
+    const progress = root.querySelector('[role="progressbar"]')!;
+    expect(progress.getAttribute('aria-valuenow')).to.equal('3');
+    expect(progress.getAttribute('aria-valuemin')).to.equal('1');
+    expect(progress.getAttribute('aria-valuemax')).to.equal('12');
+    expect(progress.getAttribute('aria-valuetext')).to.equal('Étape 3 sur 12 : Activation');
+    const fill = root.querySelector<HTMLElement>('.fill')!;
+    expect(fill.style.width).to.equal('25%');
+
+    bar.current = 40;
+    await bar.updateComplete;
+    expect(progress.getAttribute('aria-valuenow')).to.equal('12');
+    await expect(bar).to.be.accessible();
+  });
+});
