@@ -1,4 +1,4 @@
-import type { WorldData } from '../scenarios/schema';
+import type { FaultData, WorldData } from '../scenarios/schema';
 import type {
   ApiErrorBody,
   ApiErrorCode,
@@ -92,6 +92,8 @@ export interface Api {
   reset(): Promise<void>;
   /** Replaces the simulated world (a scenario was loaded). */
   loadWorld(world: WorldData): Promise<void>;
+  /** The next request, whatever it is, fails with this error: a trainer shows an outage. */
+  armNextFailure(error: FaultData['error']): Promise<void>;
 }
 
 /** The text shown when the server's answer cannot be read: the service's generic message. */
@@ -163,6 +165,9 @@ export function createApi(baseUrl = ''): Api {
     },
     loadWorld: async (world) => {
       await request<unknown>('POST', '/api/world', world);
+    },
+    armNextFailure: async (error) => {
+      await request<unknown>('POST', '/api/faults/next', { error });
     },
   };
 }

@@ -57,6 +57,19 @@ export class MesApp extends LitElement {
       min-height: 36px;
       cursor: pointer;
     }
+    .toolbar button[aria-pressed='true'] {
+      background: #fdf1f2;
+      color: #b3303f;
+      box-shadow: inset 0 0 0 2px #b3303f;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
     .toolbar button:focus-visible {
       outline: 3px solid #0c75f6;
       outline-offset: 2px;
@@ -78,6 +91,8 @@ export class MesApp extends LitElement {
   @state() private snapshot: SiteSnapshot | null = null;
   /** The simulated backend answers: what reads it (the inbox) may render. */
   @state() private backendReady = false;
+  /** The trainer armed an outage: the next request of the site fails. */
+  @state() private failureArmed = false;
   @state() private bootError: string | null = null;
   @state() private issues: string[] = [];
   @query('sim-devices') private devices!: SimDevices | null;
@@ -116,7 +131,12 @@ export class MesApp extends LitElement {
       if (!scenario) throw new Error(t('app:noScenario'));
       this.scenario = scenario;
       this.store = new Store(scenario.world);
-      await startBrowserBackend(this.store, { onChange: () => void this.devices?.refresh() });
+      await startBrowserBackend(this.store, {
+        onChange: () => {
+          this.failureArmed = this.store?.armedFailure != null;
+          void this.devices?.refresh();
+        },
+      });
       this.backendReady = true;
       this.startSite();
     } catch (error) {
@@ -164,6 +184,15 @@ export class MesApp extends LitElement {
     }
     this.startSite();
     await this.devices?.refresh();
+  }
+
+  private async handleOutage(): Promise<void> {
+    try {
+      await api.armNextFailure('SERVER_ERROR');
+      this.failureArmed = true;
+    } catch (error) {
+      this.bootError = error instanceof Error ? error.message : String(error);
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -232,7 +261,11 @@ export class MesApp extends LitElement {
       <div class="toolbar" role="region" aria-label=${t('app:toolbarLabel')}>
         <span class="title">${t('app:simulatorTitle')}</span>
         ${this.backendReady ? html`<sim-devices></sim-devices>` : nothing}
+        <button type="button" data-hotspot="outage" aria-pressed=${this.failureArmed ? 'true' : 'false'} @click=${() => void this.handleOutage()}>
+          ${t('app:outage')}
+        </button>
         <button type="button" data-hotspot="restart" @click=${() => void this.handleRestart()}>${t('app:restart')}</button>
+        <span class="visually-hidden" role="status">${this.failureArmed ? t('app:outageArmed') : ''}</span>
       </div>
       ${this.issues.length > 0
         ? html`<div class="issues" role="alert"><strong>${t('app:scenarioIssues')}</strong>\n${this.issues.join('\n')}</div>`

@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler, type JsonBodyType, type PathParams } from 'msw';
-import { worldSchema } from '../scenarios/schema';
+import { faultSchema, worldSchema } from '../scenarios/schema';
 import { BackendError } from './errors';
 import type { Endpoint, Store } from './store';
 
@@ -180,6 +180,16 @@ export function createHandlers(store: Store, options: HandlerOptions = {}): Http
       '*/api/reset',
       route(null, () => {
         store.reset();
+        return noContent();
+      }),
+    ),
+    http.post(
+      '*/api/faults/next',
+      route(null, async ({ request }) => {
+        const body = await readBody(request);
+        const parsed = faultSchema.shape.error.safeParse(body.error);
+        if (!parsed.success) throw new BackendError('INVALID_REQUEST', { field: 'error' });
+        store.armNextFailure(parsed.data);
         return noContent();
       }),
     ),

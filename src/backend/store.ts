@@ -28,6 +28,8 @@ import {
   checkOtp,
   checkPassword,
   checkProvisionalCode,
+  containsPersonalInfo,
+  isWeakPassword,
   checkSerial,
   createRng,
   formatMobile,
@@ -203,6 +205,8 @@ export class Store {
   private messages: InboxMessage[] = [];
   /** How many times each of world.faults has fired, same index. */
   private faultHits: number[] = [];
+  /** A failure armed from the simulator's toolbar: the next request of any kind answers it, once. */
+  private nextFailure: FaultData['error'] | null = null;
   private seq = 0;
   private rev = 0;
   private readonly now: () => Date;
@@ -243,6 +247,12 @@ export class Store {
    * it changes nothing else (a SESSION_TIMED_OUT fault leaves the session alive).
    */
   takeFault(endpoint: Endpoint): BackendError | null {
+    if (this.nextFailure) {
+      const armed = this.nextFailure;
+      this.nextFailure = null;
+      this.changed();
+      return new BackendError(armed);
+    }
     for (const [i, fault] of this.world.faults.entries()) {
       if (fault.endpoint !== endpoint) continue;
       const hits = this.faultHits[i] ?? 0;
@@ -381,20 +391,24 @@ export class Store {
 
     const ruleSet = this.world.ruleSet;
     const login = accept(checkIdentifier(req.login, ruleSet, { nir: persona.nir }), 'login');
-    const password = checkPassword(req.password, ruleSet, {
+    const personal = {
       firstName: `${persona.firstName} ${persona.middleNames}`.trim(),
       lastName: persona.lastName,
       birthDate: persona.birthDate,
       nir: persona.nir,
       login,
-    });
+    };
+    const password = checkPassword(req.password, ruleSet, personal);
     if (!password.ok && password.error !== 'password.personal' && password.error !== 'password.weak') {
       fail('INVALID_REQUEST', 'password');
     }
     if (this.isLoginTaken(login)) {
       throw new BackendError('LOGIN_ALREADY_EXISTS', { field: 'login', suggestions: this.suggestLogins(login) });
     }
-    if (!password.ok) fail(password.error === 'password.personal' ? 'WEAK_PASSWORD_PERSONAL' : 'WEAK_PASSWORD', 'password');
+    // The service checks personal information and common passwords on its side, whatever rules the form
+    // shows (the 2021 form listed five rules only): a password can pass the checklist and still be refused.
+    if (containsPersonalInfo(req.password, personal)) fail('WEAK_PASSWORD_PERSONAL', 'password');
+    if (isWeakPassword(req.password)) fail('WEAK_PASSWORD', 'password');
 
     persona.status = 'activated';
     persona.decidedAt = this.today();
@@ -531,7 +545,18 @@ export class Store {
   }
 
   /** Back to the scenario's initial world: sessions, messages and fault counters are forgotten. */
+  /** The next request, whatever it is, fails with this error (a trainer shows an outage). */
+  armNextFailure(error: FaultData['error']): void {
+    this.nextFailure = error;
+    this.changed();
+  }
+
+  get armedFailure(): FaultData['error'] | null {
+    return this.nextFailure;
+  }
+
   reset(): void {
+    this.nextFailure = null;
     this.world = buildWorld(this.initial);
     this.sessions.clear();
     this.messages = [];

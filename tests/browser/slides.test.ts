@@ -428,11 +428,13 @@ describe('mes-slide-end (T6)', () => {
     const el = await fixture<SlideElement>(html`<mes-slide-end></mes-slide-end>`);
     const received: JourneyEvent[] = [];
     const listener = (event: JourneyEvent) => received.push(event);
-    document.addEventListener('mes-journey', listener);
+    // Heard above the slide: it bubbles out of the element.
+    const parent = el.parentElement!;
+    parent.addEventListener('mes-journey', listener);
     try {
       for (const [name] of menu) hotspot(el, name).click();
     } finally {
-      document.removeEventListener('mes-journey', listener);
+      parent.removeEventListener('mes-journey', listener);
     }
     expect(received.map((e) => e.detail)).to.deep.equal(menu.map(([, journey]) => ({ journey })));
     for (const event of received) {

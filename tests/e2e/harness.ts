@@ -21,6 +21,8 @@ export interface E2EPage {
   problems: string[];
   /** Requests the page made to another origin than the app's. */
   foreign: string[];
+  /** A test that provokes a server error on purpose (« Simuler une panne ») expects its status once. */
+  allowStatus(status: number): void;
   assertClean(): void;
   close(): Promise<void>;
 }
@@ -51,6 +53,7 @@ export async function openApp(path = '/?view=site', options: { viewport?: { widt
   const page = await context.newPage();
   const problems: string[] = [];
   const foreign: string[] = [];
+  const allowed: number[] = [];
   const origin = new URL(baseUrl()).origin;
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
@@ -58,7 +61,16 @@ export async function openApp(path = '/?view=site', options: { viewport?: { widt
     // justificatif already downloaded…) with a 4xx, which the screens show. Those are not errors of the
     // page; a 5xx, or any refusal of another address, still is.
     const url = msg.location().url ?? '';
-    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text()) && new URL(url, origin).pathname.startsWith('/api/')) return;
+    const status = /^Failed to load resource: the server responded with a status of (\d{3})/.exec(msg.text());
+    if (status && new URL(url, origin).pathname.startsWith('/api/')) {
+      const code = Number(status[1]);
+      if (code < 500) return;
+      const i = allowed.indexOf(code);
+      if (i >= 0) {
+        allowed.splice(i, 1);
+        return;
+      }
+    }
     problems.push(`console error: ${msg.text()} (${url})`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
@@ -72,6 +84,9 @@ export async function openApp(path = '/?view=site', options: { viewport?: { widt
     context,
     problems,
     foreign,
+    allowStatus(status: number) {
+      allowed.push(status);
+    },
     assertClean() {
       if (problems.length > 0) throw new Error(`The page reported problems:\n${problems.join('\n')}`);
       if (foreign.length > 0) throw new Error(`Requests left the app's origin:\n${foreign.join('\n')}`);

@@ -56,7 +56,7 @@ const SPOT_PADDING = 6;
 const SPOT_RADIUS = 8;
 /** Below this width the side panel becomes a bottom (or top) sheet. */
 const NARROW = 600;
-const HAND_SCALE = 0.85;
+const HAND_SCALE = 0.75;
 const SIDES: Side[] = ['bottom', 'right', 'top', 'left'];
 
 function overlaps(a: Rect, b: Rect): boolean {

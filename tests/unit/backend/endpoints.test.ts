@@ -289,7 +289,7 @@ describe('POST /api/enrolment/:id/credentials', () => {
 
   it('activates with a valid identifier and password; the code is then used', async () => {
     const { api, sessionId } = await consented();
-    expect(await api.setCredentials(sessionId, { login: 'mleguellec', password: 'Soleil#2024' })).toEqual({
+    expect(await api.setCredentials(sessionId, { login: 'mleguellec', password: 'Tulipe#Rouge85' })).toEqual({
       status: 'activated',
       decidedAt: '2024-03-15',
     });
@@ -299,10 +299,10 @@ describe('POST /api/enrolment/:id/credentials', () => {
   it('refuses credentials before the CGU consent, and for a child', async () => {
     const { api } = startSim();
     const { sessionId } = await api.identify(martineIdentify());
-    await expectApiError(api.setCredentials(sessionId, { login: 'mleguellec', password: 'Soleil#2024' }), 'INVALID_REQUEST');
+    await expectApiError(api.setCredentials(sessionId, { login: 'mleguellec', password: 'Tulipe#Rouge85' }), 'INVALID_REQUEST');
     const child = await api.identify(martineIdentify(LUCAS.code));
     await expectApiError(
-      api.setCredentials(child.sessionId, { login: 'lleguellec', password: 'Soleil#2024' }),
+      api.setCredentials(child.sessionId, { login: 'lleguellec', password: 'Tulipe#Rouge85' }),
       'INVALID_REQUEST',
     );
   });
@@ -310,7 +310,7 @@ describe('POST /api/enrolment/:id/credentials', () => {
   it('refuses an identifier or a password that breaks the rules with INVALID_REQUEST', async () => {
     const { api, sessionId } = await consented();
     const email = await expectApiError(
-      api.setCredentials(sessionId, { login: 'martine@example.fr', password: 'Soleil#2024' }),
+      api.setCredentials(sessionId, { login: 'martine@example.fr', password: 'Tulipe#Rouge85' }),
       'INVALID_REQUEST',
       400,
     );
@@ -322,7 +322,7 @@ describe('POST /api/enrolment/:id/credentials', () => {
   it('answers LOGIN_ALREADY_EXISTS with three free suggestions', async () => {
     const { api, sessionId } = await consented(worldWith({ takenLogins: ['mleguellec', 'mleguellec42'] }));
     const error = await expectApiError(
-      api.setCredentials(sessionId, { login: 'MLeguellec', password: 'Soleil#2024' }),
+      api.setCredentials(sessionId, { login: 'MLeguellec', password: 'Tulipe#Rouge85' }),
       'LOGIN_ALREADY_EXISTS',
       409,
     );
@@ -333,7 +333,7 @@ describe('POST /api/enrolment/:id/credentials', () => {
       expect(s).toMatch(/^MLeguellec\d+$/);
       expect(s.toLowerCase()).not.toBe('mleguellec42');
     }
-    expect(await api.setCredentials(sessionId, { login: suggestions[0]!, password: 'Soleil#2024' })).toMatchObject({
+    expect(await api.setCredentials(sessionId, { login: suggestions[0]!, password: 'Tulipe#Rouge85' })).toMatchObject({
       status: 'activated',
     });
   });
@@ -342,9 +342,9 @@ describe('POST /api/enrolment/:id/credentials', () => {
     const { api, sessionId } = await consented(worldWith({}, { personas: [PAUL] }));
     const paul = await api.identify(PAUL_ID);
     await api.decide(paul.sessionId, { decision: 'activate', cguAccepted: true });
-    await api.setCredentials(paul.sessionId, { login: 'famille.leguellec', password: 'Soleil#2024' });
+    await api.setCredentials(paul.sessionId, { login: 'famille.leguellec', password: 'Tulipe#Rouge85' });
     await expectApiError(
-      api.setCredentials(sessionId, { login: 'famille.leguellec', password: 'Soleil#2024' }),
+      api.setCredentials(sessionId, { login: 'famille.leguellec', password: 'Tulipe#Rouge85' }),
       'LOGIN_ALREADY_EXISTS',
     );
   });
@@ -369,9 +369,11 @@ describe('POST /api/enrolment/:id/credentials', () => {
     });
   });
 
-  it("accepts a personal password under the seed's 2021 rules, which did not check it", async () => {
+  it("refuses, on the service's side, personal and common passwords that the 2021 checklist lets through", async () => {
     const { api, sessionId } = await consented();
-    expect(await api.setCredentials(sessionId, { login: 'mleguellec', password: 'Martine#2024x' })).toMatchObject({
+    await expectApiError(api.setCredentials(sessionId, { login: 'mleguellec', password: 'Martine#2024x' }), 'WEAK_PASSWORD_PERSONAL', 400);
+    await expectApiError(api.setCredentials(sessionId, { login: 'mleguellec', password: 'Azerty123!' }), 'WEAK_PASSWORD', 400);
+    expect(await api.setCredentials(sessionId, { login: 'mleguellec', password: 'Printemps#2024' })).toMatchObject({
       status: 'activated',
     });
   });

@@ -15,10 +15,15 @@ import { scenarioSchema, type PersonaData, type WorldData } from '../../../src/s
 
 export const BASE = 'http://sim.test';
 
-/** The default persona's world, read from the pas à pas as the app reads it. */
+/**
+ * The default persona's world, read from the pas à pas as the app reads it: Martine and her children
+ * only (the scenario's other personas, and her taken identifiers, are for rehearsal in the app).
+ */
 export function pasAPasWorld(): WorldData {
   const text = readFileSync(new URL('../../../scenarios/pas-a-pas.yaml', import.meta.url), 'utf8');
-  return scenarioSchema.parse(parse(text)).world;
+  const world = scenarioSchema.parse(parse(text)).world;
+  const martine = world.personas[0]!;
+  return { ...world, personas: [{ ...martine, takenLogins: [] }] };
 }
 
 export const MARTINE = {

@@ -56,7 +56,7 @@ describe('faults of the scenario', () => {
     const { sessionId } = await api.identify(martineIdentify());
     await api.decide(sessionId, { decision: 'activate', cguAccepted: true });
     for (let i = 0; i < 3; i++) {
-      await expectApiError(api.setCredentials(sessionId, { login: 'mleguellec', password: 'Soleil#2024' }), 'SERVER_ERROR', 500);
+      await expectApiError(api.setCredentials(sessionId, { login: 'mleguellec', password: 'Tulipe#Rouge85' }), 'SERVER_ERROR', 500);
     }
   });
 
@@ -171,7 +171,7 @@ describe('onChange and serialization', () => {
     sim.clock.advance(30_000);
     expect((await sim.api.fetchInbox()).map((m) => m.values.otp)).toEqual([otp]);
     expect((await sim.api.verifyContact(sessionId, 'email', { otp })).contacts.email).toBe('a.leguellec@example.fr');
-    expect(await sim.api.setCredentials(sessionId, { login: 'mleguellec', password: 'Soleil#2024' })).toMatchObject({
+    expect(await sim.api.setCredentials(sessionId, { login: 'mleguellec', password: 'Tulipe#Rouge85' })).toMatchObject({
       status: 'activated',
     });
   });
