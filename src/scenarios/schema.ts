@@ -106,6 +106,10 @@ export const stepActionSchema = z.union([
 /** When a step is done: what the site shows (screen, field value) or which event was sent. */
 export const untilSchema = z.object({
   screen: z.string().optional(),
+  /** Values of the site's forms, by "form.field" (e.g. "decision.choice": activate, "decision.cgu": true). */
+  values: z.record(z.string(), z.union([z.string(), z.boolean()])).optional(),
+  /** The field of the step's fill holds something (any identifier or password the trainee chose). */
+  typed: z.boolean().optional(),
   /** A field equal to the value of the step's fill (after normalisation). */
   filled: z.boolean().optional(),
   /** The site event of the step's `send` was sent. */

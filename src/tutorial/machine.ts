@@ -128,18 +128,31 @@ export function stepDone(step: Step, site: SiteSnapshot, values: Record<string, 
   if (!idle(site)) return false;
   const until = step.until ?? {};
   const action = step.action;
+  const forms = site.context.forms as unknown as Record<string, Record<string, string | boolean>>;
+  const read = (path: string) => {
+    const [form = '', field = ''] = path.split('.');
+    return forms[form]?.[field];
+  };
   const checks: boolean[] = [];
   if (until.screen) checks.push(screenOf(site) === until.screen);
-  const wantsFilled = until.filled ?? (action !== undefined && 'fill' in action && !until.screen);
-  if (wantsFilled && action && 'fill' in action) {
-    const forms = site.context.forms as unknown as Record<string, Record<string, string>>;
-    const typed = forms[action.fill.form]?.[action.fill.field] ?? '';
-    if (needsInbox(action.fill.value)) checks.push(/^\d{6}$/.test(compact(typed)));
-    else checks.push(compact(typed).toLowerCase() === compact(fillTemplate(action.fill.value, values)).toLowerCase());
+  for (const [path, expected] of Object.entries(until.values ?? {})) checks.push(read(path) === expected);
+  if (action && 'fill' in action) {
+    const typed = String(read(`${action.fill.form}.${action.fill.field}`) ?? '');
+    if (until.typed) checks.push(typed.trim() !== '');
+    else if (!until.screen && !until.values) {
+      // A one-time code is whatever the inbox holds: any 6 digits count, the site will judge them.
+      if (needsInbox(action.fill.value)) checks.push(/^\d{6}$/.test(compact(typed)));
+      else checks.push(compact(typed).toLowerCase() === compact(fillTemplate(action.fill.value, values)).toLowerCase());
+    }
   }
-  const wantsSent = until.sent ?? (action !== undefined && 'send' in action && !until.screen);
+  const wantsSent = until.sent ?? (action !== undefined && 'send' in action && !until.screen && !until.values);
   if (wantsSent) checks.push(sentMatched);
   return checks.length > 0 && checks.every(Boolean);
+}
+
+/** The step's target hotspot, with its placeholders filled (e.g. "card-{{persona.card.type}}"). */
+export function targetOf(step: Step | undefined, persona: PersonaData): string | null {
+  return step?.target ? fillTemplate(step.target, personaValues(persona)) : null;
 }
 
 interface PerformInput {
@@ -274,7 +287,7 @@ export function createTutorialMachine(deps: TutorialDeps) {
       forwardIntent: ({ context, event, self }) => {
         if (event.type !== 'INTENT') return;
         void context;
-        self.getSnapshot().children.site?.send(event.event);
+        (self.system.get('site') as AnyActorRef | undefined)?.send(event.event);
       },
       judgeIntent: assign(({ context, event }) => {
         if (event.type !== 'INTENT') return {};
@@ -342,117 +355,129 @@ export function createTutorialMachine(deps: TutorialDeps) {
         problem: null,
       };
     },
-    invoke: {
-      id: 'site',
-      src: 'site',
-      input: ({ context }) => ({ ruleSet: context.scenario.world.ruleSet }),
-    },
-    initial: 'preparing',
+    initial: 'session',
     on: {
       SET_MODE: { actions: 'setMode' },
       PAUSE: { actions: 'pause' },
       RESUME: { actions: 'resume' },
       SPEED: { actions: 'setSpeed' },
-      PREV: { guard: 'hasPrev', target: '.preparing', actions: ['closeStep', 'toPrev'] },
-      GOTO: { target: '.preparing', actions: ['closeStep', 'toGoto'] },
-      JOURNEY: { target: '.preparing', actions: ['closeStep', 'toJourney'] },
-      RESTART: { target: '.preparing', actions: 'restartStats' },
+      // Each of these rebuilds the site from a fresh world: a new site actor, then the journey replayed.
+      PREV: { guard: 'hasPrev', target: '.session', reenter: true, actions: ['closeStep', 'toPrev'] },
+      GOTO: { target: '.session', reenter: true, actions: ['closeStep', 'toGoto'] },
+      JOURNEY: { target: '.session', reenter: true, actions: ['closeStep', 'toJourney'] },
+      RESTART: { target: '.session', reenter: true, actions: 'restartStats' },
     },
     states: {
-      preparing: {
-        entry: 'clearProblem',
+      /** One site actor per session: a new one whenever the world starts again. */
+      session: {
         invoke: {
-          src: 'prepare',
-          input: ({ context, self }) => {
-            const start = journeyStart(context.steps, context.targetIndex);
-            const journey = context.scenario.tutorial.journeys.find((j) => j.id === context.steps[start]?.journey);
-            const before = context.steps.slice(start, context.targetIndex).flatMap((s) => (s.action ? [s.action] : []));
-            return {
-              site: self.getSnapshot().children.site as AnyActorRef,
-              actions: [...(journey?.setup ?? []), ...before],
-              persona: context.persona,
-              animate: false,
-              speed: 1,
-            };
-          },
-          onDone: { target: 'step', actions: 'toTarget' },
-          onError: { target: 'step', actions: ['toTarget', 'assignProblem'] },
+          id: 'site',
+          systemId: 'site',
+          src: 'site',
+          input: ({ context }) => ({ ruleSet: context.scenario.world.ruleSet }),
         },
-      },
-      step: {
-        entry: 'enterStep',
-        always: [{ guard: 'skipInEvaluation', target: 'advancing' }],
-        initial: 'waiting',
-        on: {
-          NEXT: [
-            { guard: 'isLive', actions: [], target: '.checkNext' },
-            { guard: 'stepIsFreeNext', target: 'advancing' },
-            { actions: 'hintUseZone' },
-          ],
-          HINT: { guard: 'isPractice', actions: 'askHint' },
-        },
+        initial: 'preparing',
         states: {
-          waiting: {
-            after: {
-              demoDelay: { guard: 'isDemoPlaying', target: 'demoAct' },
-            },
-            on: {
-              ZONE: { guard: 'isGuidedLike', target: 'performing' },
-              OUTSIDE: { guard: 'isGuidedLike', actions: 'hintOutside' },
-              INTENT: { guard: 'isLive', target: 'checking', actions: ['judgeIntent', 'forwardIntent'] },
-              RESUME: { target: 'waiting', reenter: true, actions: 'resume' },
-              SET_MODE: { target: 'waiting', reenter: true, actions: 'setMode' },
-            },
-          },
-          checkNext: {
-            always: [{ guard: 'liveCanNext', target: '#tutorial.advancing' }, { target: 'waiting', actions: 'hintNotDone' }],
-          },
-          demoAct: {
-            always: [{ guard: 'stepHasAction', target: 'performing' }, { target: '#tutorial.advancing' }],
-          },
-          performing: {
+          preparing: {
+            entry: 'clearProblem',
             invoke: {
-              src: 'perform',
+              src: 'prepare',
               input: ({ context, self }) => {
-                const action = context.steps[context.stepIndex]?.action;
+                const start = journeyStart(context.steps, context.targetIndex);
+                const journey = context.scenario.tutorial.journeys.find((j) => j.id === context.steps[start]?.journey);
+                const before = context.steps.slice(start, context.targetIndex).flatMap((s) => (s.action ? [s.action] : []));
                 return {
-                  site: self.getSnapshot().children.site as AnyActorRef,
-                  actions: action ? [action] : [],
+                  site: self.system.get('site') as AnyActorRef,
+                  actions: [...(journey?.setup ?? []), ...before],
                   persona: context.persona,
-                  animate: context.mode === 'demo',
-                  speed: context.demo.speed,
+                  animate: false,
+                  speed: 1,
                 };
               },
-              onDone: { target: '#tutorial.advancing' },
-              onError: { target: 'waiting', actions: 'assignProblem' },
+              onDone: { target: 'step', actions: 'toTarget' },
+              onError: { target: 'step', actions: ['toTarget', 'assignProblem'] },
             },
           },
-          /** Practice and evaluation: after each intent, wait for the site's answer, then judge. */
-          checking: {
-            invoke: {
-              src: 'settle',
-              input: ({ self }) => ({ site: self.getSnapshot().children.site as AnyActorRef }),
-              onDone: [
-                { guard: 'settledStepDone', target: '#tutorial.advancing' },
-                { target: 'waiting', actions: 'judgeSettled' },
+          step: {
+            entry: 'enterStep',
+            always: [{ guard: 'skipInEvaluation', target: 'advancing' }],
+            initial: 'entered',
+            on: {
+              NEXT: [
+                { guard: 'isLive', actions: [], target: '.checkNext' },
+                { guard: 'stepIsFreeNext', target: 'advancing' },
+                { actions: 'hintUseZone' },
               ],
-              onError: { target: 'waiting' },
+              HINT: { guard: 'isPractice', actions: 'askHint' },
+            },
+            states: {
+              /** Practice and evaluation: the trainee may have done this step already (fields in another order). */
+              entered: {
+                always: [{ guard: 'isLive', target: 'checking' }, { target: 'waiting' }],
+              },
+              waiting: {
+                after: {
+                  demoDelay: { guard: 'isDemoPlaying', target: 'demoAct' },
+                },
+                on: {
+                  ZONE: { guard: 'isGuidedLike', target: 'performing' },
+                  OUTSIDE: { guard: 'isGuidedLike', actions: 'hintOutside' },
+                  INTENT: { guard: 'isLive', target: 'checking', actions: ['judgeIntent', 'forwardIntent'] },
+                  RESUME: { target: 'waiting', reenter: true, actions: 'resume' },
+                  SET_MODE: { target: 'waiting', reenter: true, actions: 'setMode' },
+                },
+              },
+              checkNext: {
+                always: [{ guard: 'liveCanNext', target: '#tutorial.session.advancing' }, { target: 'waiting', actions: 'hintNotDone' }],
+              },
+              demoAct: {
+                always: [{ guard: 'stepHasAction', target: 'performing' }, { target: '#tutorial.session.advancing' }],
+              },
+              performing: {
+                invoke: {
+                  src: 'perform',
+                  input: ({ context, self }) => {
+                    const action = context.steps[context.stepIndex]?.action;
+                    return {
+                      site: self.system.get('site') as AnyActorRef,
+                      actions: action ? [action] : [],
+                      persona: context.persona,
+                      animate: context.mode === 'demo',
+                      speed: context.demo.speed,
+                    };
+                  },
+                  onDone: { target: '#tutorial.session.advancing' },
+                  onError: { target: 'waiting', actions: 'assignProblem' },
+                },
+              },
+              /** Practice and evaluation: after each intent, wait for the site's answer, then judge. */
+              checking: {
+                invoke: {
+                  src: 'settle',
+                  input: ({ self }) => ({ site: self.system.get('site') as AnyActorRef }),
+                  onDone: [
+                    { guard: 'settledStepDone', target: '#tutorial.session.advancing' },
+                    { target: 'waiting', actions: 'judgeSettled' },
+                  ],
+                  onError: { target: 'waiting' },
+                },
+              },
             },
           },
-        },
-      },
-      advancing: {
-        entry: 'closeStep',
-        always: [
-          { guard: 'evaluationEnds', target: 'finished', actions: 'finish' },
-          { guard: 'isLastStep', target: 'finished', actions: 'finish' },
-          { guard: 'nextChangesJourney', target: 'preparing', actions: 'toNext' },
-          { target: 'step', actions: 'toNext' },
-        ],
-      },
-      finished: {
-        on: {
-          PREV: { guard: 'hasPrev', target: 'preparing', actions: ['unfinish', 'toPrev'] },
+          advancing: {
+            entry: 'closeStep',
+            always: [
+              { guard: 'evaluationEnds', target: 'finished', actions: 'finish' },
+              { guard: 'isLastStep', target: 'finished', actions: 'finish' },
+              { guard: 'nextChangesJourney', target: '#tutorial.session', reenter: true, actions: 'toNext' },
+              { target: 'step', actions: 'toNext' },
+            ],
+          },
+          finished: {
+            on: {
+              PREV: { guard: 'hasPrev', target: 'preparing', actions: ['unfinish', 'toPrev'] },
+            },
+          },
         },
       },
     },
@@ -467,3 +492,7 @@ export type TutorialSnapshot = SnapshotFrom<TutorialMachine>;
 export function siteOf(snapshot: TutorialSnapshot): ActorRefFrom<SiteMachine> | undefined {
   return snapshot.children.site as ActorRefFrom<SiteMachine> | undefined;
 }
+
+export const isFinished = (s: TutorialSnapshot): boolean => s.matches({ session: 'finished' });
+/** The tutorial waits for the trainee (nothing is being prepared or played). */
+export const isWaiting = (s: TutorialSnapshot): boolean => s.matches({ session: { step: 'waiting' } });
