@@ -7,11 +7,11 @@ import type { ScreenId, SiteContext, SiteEvent } from '../site/types';
 import type { Scenario } from '../scenarios/schema';
 import { loadScenarios, DEFAULT_SCENARIO } from '../scenarios/registry';
 import { formatIssue } from '../scenarios/load';
-import { Store } from '../backend/store';
-import { startBrowserBackend } from '../backend/browser';
+import type { Store } from '../backend/store';
+import { bootBackend } from './backend-boot';
 import { api } from '../api/client';
 import type { OppositionProof } from '../api/types';
-import '../site/screens';
+import { focusScreenTitle, renderScreen } from '../site/render';
 import './site-frame';
 import './sim-devices';
 import type { SimDevices } from './sim-devices';
@@ -130,12 +130,9 @@ export class MesApp extends LitElement {
       const scenario = scenarios.get(id) ?? scenarios.get(DEFAULT_SCENARIO);
       if (!scenario) throw new Error(t('app:noScenario'));
       this.scenario = scenario;
-      this.store = new Store(scenario.world);
-      await startBrowserBackend(this.store, {
-        onChange: () => {
-          this.failureArmed = this.store?.armedFailure != null;
-          void this.devices?.refresh();
-        },
+      this.store = await bootBackend(scenario.world, () => {
+        this.failureArmed = this.store?.armedFailure != null;
+        void this.devices?.refresh();
       });
       this.backendReady = true;
       this.startSite();
@@ -203,55 +200,7 @@ export class MesApp extends LitElement {
       const first = this.lastScreen === null;
       this.lastScreen = screen;
       // A new screen is announced by moving focus to its title, as a page load would.
-      if (!first) void this.focusScreenTitle();
-    }
-  }
-
-  private async focusScreenTitle(): Promise<void> {
-    const el = this.renderRoot.querySelector<LitElement>('[data-screen]');
-    if (!el) return;
-    await el.updateComplete;
-    const title = el.shadowRoot?.querySelector<HTMLElement>('h1');
-    if (title) {
-      title.tabIndex = -1;
-      title.focus({ preventScroll: false });
-    }
-  }
-
-  private renderScreen(screen: ScreenId, ctx: SiteContext): TemplateResult {
-    switch (screen) {
-      case 'home':
-        return html`<mes-screen-home data-screen="home" .ctx=${ctx}></mes-screen-home>`;
-      case 'start':
-        return html`<mes-screen-start data-screen="start" .ctx=${ctx}></mes-screen-start>`;
-      case 'identify':
-        return html`<mes-screen-identify data-screen="identify" .ctx=${ctx}></mes-screen-identify>`;
-      case 'decision':
-        return html`<mes-screen-decision data-screen="decision" .ctx=${ctx}></mes-screen-decision>`;
-      case 'confirmOpposition':
-        return html`<mes-screen-confirm-opposition data-screen="confirmOpposition" .ctx=${ctx}></mes-screen-confirm-opposition>`;
-      case 'opposed':
-        return html`<mes-screen-opposed data-screen="opposed" .ctx=${ctx}></mes-screen-opposed>`;
-      case 'contacts':
-        return html`<mes-screen-contacts data-screen="contacts" .ctx=${ctx}></mes-screen-contacts>`;
-      case 'editContact':
-        return html`<mes-screen-edit-contact data-screen="editContact" .ctx=${ctx}></mes-screen-edit-contact>`;
-      case 'verifyContact':
-        return html`<mes-screen-verify-contact data-screen="verifyContact" .ctx=${ctx}></mes-screen-verify-contact>`;
-      case 'credentials':
-        return html`<mes-screen-credentials data-screen="credentials" .ctx=${ctx}></mes-screen-credentials>`;
-      case 'activated':
-        return html`<mes-screen-activated data-screen="activated" .ctx=${ctx}></mes-screen-activated>`;
-      case 'newCode':
-        return html`<mes-screen-new-code data-screen="newCode" .ctx=${ctx}></mes-screen-new-code>`;
-      case 'delivery':
-        return html`<mes-screen-delivery data-screen="delivery" .ctx=${ctx}></mes-screen-delivery>`;
-      case 'codeSent':
-        return html`<mes-screen-code-sent data-screen="codeSent" .ctx=${ctx}></mes-screen-code-sent>`;
-      case 'blocked':
-        return html`<mes-screen-blocked data-screen="blocked" .ctx=${ctx}></mes-screen-blocked>`;
-      case 'notCovered':
-        return html`<mes-screen-not-covered data-screen="notCovered" .ctx=${ctx}></mes-screen-not-covered>`;
+      if (!first) void focusScreenTitle(this.renderRoot);
     }
   }
 
@@ -273,7 +222,7 @@ export class MesApp extends LitElement {
       ${this.bootError ? html`<p class="issues" role="alert">${t('app:bootError')} ${this.bootError}</p>` : nothing}
       <mes-site-frame>
         ${snapshot
-          ? this.renderScreen(screenOf(snapshot), snapshot.context)
+          ? renderScreen(screenOf(snapshot), snapshot.context)
           : html`<p class="boot" role="status">${t('common:loading')}</p>`}
       </mes-site-frame>
     `;

@@ -141,6 +141,7 @@ function insideViewport(r: Rect, width: number, height: number): boolean {
 
 // ---------------------------------------------------------------------------------------------------
 
+console.log('VIS', document.visibilityState, document.hasFocus());
 describe('findHotspot', () => {
   it('finds targets in the screen, in a nested shadow root and in slotted light DOM, skipping hidden ones', async () => {
     const { site } = await page({ target: null });

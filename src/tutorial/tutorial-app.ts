@@ -1,0 +1,663 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { createActor, type ActorRefFrom, type Subscription } from 'xstate';
+import { api } from '../api/client';
+import type { OppositionProof } from '../api/types';
+import { bootBackend } from '../app/backend-boot';
+import type { SimDevices } from '../app/sim-devices';
+import '../app/sim-devices';
+import '../app/site-frame';
+import { currentLanguage, onLanguageChanged, setLanguage, t, type Language } from '../i18n';
+import { formatIssue } from '../scenarios/load';
+import { DEFAULT_SCENARIO, loadScenarios } from '../scenarios/registry';
+import type { PersonaData, Step, WorldData } from '../scenarios/schema';
+import { createSiteMachine, screenOf, type SiteMachine, type SiteSnapshot } from '../site/machine';
+import { focusScreenTitle, renderScreen } from '../site/render';
+import type { SiteEvent } from '../site/types';
+import { computeResult, type EvaluationResult, type StepRecord } from './evaluation/score';
+import { randomizePersona, randomSeed } from './evaluation/randomize';
+import './evaluation/debrief';
+import { isFullscreen, onFullscreenChange, toggleFullscreen } from './fullscreen';
+import { KeyboardController } from './keyboard';
+import {
+  MODES,
+  createTutorialMachine,
+  isFinished,
+  isSiteStep,
+  isWaiting,
+  siteOf,
+  targetOf,
+  type Mode,
+  type TutorialActor,
+  type TutorialScenario,
+  type TutorialSnapshot,
+} from './machine';
+import './overlay';
+import type { MesTutorialOverlay } from './overlay/tutorial-overlay';
+import './practice/documents-panel';
+import './progress-bar';
+import './shortcuts-dialog';
+import type { MesShortcutsDialog } from './shortcuts-dialog';
+import './slides';
+import { scenarioText } from './text';
+import { personaValues } from './values';
+
+/**
+ * The pas à pas player: the scenario's slides and the simulated site under the overlay, driven by the
+ * tutorial machine; the mode switch, the progress bar, fullscreen and the keyboard. Each step has its
+ * own address (`?scenario=…&step=…&mode=…`): a reload or a link opens that step, its site rebuilt.
+ */
+@customElement('mes-tutorial')
+export class MesTutorial extends LitElement {
+  static override styles = css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-height: 100vh;
+      font-family: 'Open Sans', system-ui, sans-serif;
+      color: #495574;
+      background: #f9faff;
+    }
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 12px;
+      padding: 8px 12px;
+      background: #fff;
+      color: #262939;
+      border-bottom: 1px solid #d5dcf0;
+      font-size: 0.875rem;
+      position: sticky;
+      top: 0;
+      /* Above the overlay (--mes-overlay-z): the tutorial's own controls stay usable in guided mode. */
+      z-index: 1100;
+    }
+    .bar mes-progress-bar {
+      flex: 1 1 260px;
+      min-width: 200px;
+    }
+    .bar label {
+      font-weight: 600;
+    }
+    .bar select,
+    .bar button {
+      font: inherit;
+      font-weight: 600;
+      color: #0c419a;
+      background: #fff;
+      border: 2px solid #0c419a;
+      border-radius: 999px;
+      padding: 6px 14px;
+      min-height: 36px;
+      cursor: pointer;
+    }
+    .bar select {
+      border-radius: 8px;
+    }
+    .bar button[aria-pressed='true'] {
+      background: #e7ecfa;
+    }
+    .bar :focus-visible,
+    .panel :focus-visible,
+    .slide :focus-visible {
+      outline: 3px solid #0c75f6;
+      outline-offset: 2px;
+    }
+    .group {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+      flex-wrap: wrap;
+    }
+    .stage {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      position: relative;
+    }
+    .slide {
+      flex: 1;
+      cursor: pointer;
+    }
+    .site[inert] {
+      user-select: none;
+    }
+    .panel {
+      background: #fff;
+      border-top: 1px solid #e7ecfa;
+      padding: 12px 16px;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 16px;
+      align-items: center;
+      justify-content: space-between;
+      position: sticky;
+      bottom: 0;
+      z-index: 1100;
+      box-shadow: 0 -4px 16px rgba(12, 65, 154, 0.08);
+    }
+    .panel h2 {
+      font-size: 1rem;
+      margin: 0;
+      color: #262939;
+    }
+    .panel p {
+      margin: 0;
+    }
+    .task {
+      font-weight: 600;
+      color: #0c419a;
+    }
+    .panel button {
+      font: inherit;
+      font-weight: 700;
+      border-radius: 999px;
+      padding: 8px 18px;
+      min-height: 40px;
+      border: 2px solid #0c419a;
+      background: #fff;
+      color: #0c419a;
+      cursor: pointer;
+    }
+    .panel button.primary {
+      background: #0c419a;
+      color: #fff;
+    }
+    .problem,
+    .issues {
+      margin: 12px;
+      padding: 12px 16px;
+      border-left: 4px solid #b3303f;
+      background: #fdf1f2;
+      color: #262939;
+      white-space: pre-wrap;
+    }
+    .issues {
+      font-family: ui-monospace, monospace;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    @media (max-width: 600px) {
+      .bar {
+        position: static;
+      }
+    }
+  `;
+
+  @state() private snapshot: TutorialSnapshot | null = null;
+  @state() private site: SiteSnapshot | null = null;
+  @state() private ready = false;
+  @state() private bootError: string | null = null;
+  @state() private issues: string[] = [];
+  @state() private fullscreen = false;
+  @state() private documentsOpen = false;
+  @query('mes-tutorial-overlay') private overlay!: MesTutorialOverlay | null;
+  @query('mes-shortcuts-dialog') private shortcutsDialog!: MesShortcutsDialog | null;
+  @query('sim-devices') private devices!: SimDevices | null;
+
+  private readonly keyboard = new KeyboardController(this);
+  private actor: TutorialActor | null = null;
+  private actorSub: Subscription | null = null;
+  private siteRef: ActorRefFrom<SiteMachine> | null = null;
+  private siteSub: Subscription | null = null;
+  private scenario: TutorialScenario | null = null;
+  private persona: PersonaData | null = null;
+  private seed: number | null = null;
+  private lastStepKey = '';
+  private cleanups: Array<() => void> = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.cleanups.push(onLanguageChanged(() => this.requestUpdate()));
+    this.cleanups.push(onFullscreenChange((on) => (this.fullscreen = on)));
+    this.registerKeys();
+    void this.boot();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.stopActor();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Boot
+
+  private async boot(): Promise<void> {
+    try {
+      const params = new URLSearchParams(location.search);
+      const { scenarios, issues } = loadScenarios();
+      this.issues = issues.map(formatIssue);
+      const wanted = params.get('scenario') ?? DEFAULT_SCENARIO;
+      const scenario = scenarios.get(wanted) ?? scenarios.get(DEFAULT_SCENARIO);
+      if (!scenario?.tutorial) throw new Error(t('player:noTutorial', { id: wanted }));
+      this.scenario = scenario as TutorialScenario;
+      const mode = (MODES as readonly string[]).includes(params.get('mode') ?? '') ? (params.get('mode') as Mode) : 'guided';
+      const seedParam = Number(params.get('seed'));
+      this.seed = mode === 'evaluation' ? (Number.isFinite(seedParam) && seedParam > 0 ? seedParam : randomSeed()) : null;
+      const stepId = params.get('step');
+      const stepIndex = Math.max(0, this.scenario.tutorial.steps.findIndex((s) => s.id === stepId));
+      const lang = params.get('lang');
+      if (lang === 'fr' || lang === 'en') await setLanguage(lang);
+      await this.startTutorial(mode, stepIndex);
+    } catch (error) {
+      this.bootError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** The world of the scenario, with the tutorial's persona drawn at random for an evaluation. */
+  private worldFor(scenario: TutorialScenario, seed: number | null): { world: WorldData; persona: PersonaData } {
+    const base = scenario.world.personas.find((p) => p.id === scenario.tutorial.persona) ?? scenario.world.personas[0]!;
+    const persona = seed === null ? base : randomizePersona(base, seed, scenario.world.today ? { today: scenario.world.today } : {});
+    const world: WorldData = { ...scenario.world, personas: scenario.world.personas.map((p) => (p.id === base.id ? persona : p)) };
+    return { world, persona };
+  }
+
+  private async startTutorial(mode: Mode, stepIndex: number): Promise<void> {
+    const scenario = this.scenario;
+    if (!scenario) return;
+    const { world, persona } = this.worldFor(scenario, mode === 'evaluation' ? this.seed : null);
+    this.persona = persona;
+    await bootBackend(world, () => void this.devices?.refresh());
+    this.ready = true;
+    this.stopActor();
+    const site = createSiteMachine({ api, deliverProof: (proof) => void this.deliverProof(proof) });
+    const machine = createTutorialMachine({ site, backend: api });
+    const actor = createActor(machine, { input: { scenario, persona, mode, stepIndex } });
+    this.actorSub = actor.subscribe({
+      next: (snapshot) => this.handleSnapshot(snapshot),
+      error: (error) => {
+        this.bootError = error instanceof Error ? error.message : String(error);
+      },
+    });
+    this.actor = actor;
+    actor.start();
+  }
+
+  private stopActor(): void {
+    this.actorSub?.unsubscribe();
+    this.siteSub?.unsubscribe();
+    this.actor?.stop();
+    this.actor = null;
+    this.siteRef = null;
+  }
+
+  private handleSnapshot(snapshot: TutorialSnapshot): void {
+    this.snapshot = snapshot;
+    const ref = siteOf(snapshot) ?? null;
+    if (ref !== this.siteRef) {
+      this.siteSub?.unsubscribe();
+      this.siteRef = ref;
+      this.site = ref?.getSnapshot() ?? null;
+      this.siteSub = ref?.subscribe((s) => (this.site = s)) ?? null;
+    }
+    this.syncUrl(snapshot);
+  }
+
+  private async deliverProof(proof: OppositionProof): Promise<void> {
+    try {
+      const { downloadOppositionProof } = await import('../documents/opposition-proof');
+      await downloadOppositionProof(proof, {});
+    } catch (error) {
+      this.bootError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Address of the step
+
+  private syncUrl(snapshot: TutorialSnapshot): void {
+    const step = snapshot.context.steps[snapshot.context.stepIndex];
+    if (!step || !this.scenario) return;
+    const params = new URLSearchParams(location.search);
+    params.set('scenario', this.scenario.id);
+    params.set('step', step.id);
+    params.set('mode', snapshot.context.mode);
+    if (snapshot.context.mode === 'evaluation' && this.seed !== null) params.set('seed', String(this.seed));
+    else params.delete('seed');
+    const search = `?${params.toString()}`;
+    if (search !== location.search) history.replaceState(null, '', search);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Keyboard
+
+  private registerKeys(): void {
+    const nav = 'tutorial:groups.navigation';
+    const display = 'tutorial:groups.display';
+    this.keyboard.register({ keys: ['ArrowRight', ' ', 'PageDown'], labelKey: 'tutorial:keys.next', group: nav, handler: () => this.next() });
+    this.keyboard.register({ keys: ['ArrowLeft', 'PageUp'], labelKey: 'tutorial:keys.previous', group: nav, handler: () => this.prev() });
+    this.keyboard.register({ keys: ['f'], labelKey: 'tutorial:keys.fullscreen', group: display, handler: () => void this.handleFullscreen() });
+    this.keyboard.register({ keys: ['h'], labelKey: 'player:keys.hint', group: nav, handler: () => this.actor?.send({ type: 'HINT' }) });
+    this.keyboard.register({ keys: ['p'], labelKey: 'player:keys.pause', group: display, handler: () => this.togglePause() });
+    this.keyboard.register({ keys: ['?'], labelKey: 'tutorial:keys.help', group: display, handler: () => this.openShortcuts() });
+  }
+
+  private next(): void {
+    const snap = this.snapshot;
+    if (!snap || !isWaiting(snap)) return;
+    this.actor?.send({ type: 'NEXT' });
+  }
+
+  private prev(): void {
+    this.actor?.send({ type: 'PREV' });
+  }
+
+  private togglePause(): void {
+    const snap = this.snapshot;
+    if (!snap || snap.context.mode !== 'demo') return;
+    this.actor?.send({ type: snap.context.demo.paused ? 'RESUME' : 'PAUSE' });
+  }
+
+  private openShortcuts(): void {
+    const dialog = this.shortcutsDialog;
+    if (!dialog) return;
+    dialog.shortcuts = this.keyboard.shortcuts();
+    void dialog.show();
+  }
+
+  private async handleFullscreen(): Promise<void> {
+    await toggleFullscreen(document.documentElement);
+    this.fullscreen = isFullscreen();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Events from the stage
+
+  private readonly handleIntent = (event: CustomEvent<SiteEvent>): void => {
+    event.stopPropagation();
+    const snap = this.snapshot;
+    if (!snap) return;
+    const mode = snap.context.mode;
+    if (mode === 'practice' || mode === 'evaluation') this.actor?.send({ type: 'INTENT', event: event.detail });
+  };
+
+  private readonly handleSlideClick = (event: MouseEvent): void => {
+    // Buttons and links of a slide (a download, the end menu) do their own thing.
+    const interactive = event.composedPath().some((n) => n instanceof HTMLElement && /^(BUTTON|A|INPUT|SELECT|TEXTAREA|LABEL|SUMMARY)$/.test(n.tagName));
+    if (!interactive) this.next();
+  };
+
+  private handleMode(event: Event): void {
+    const mode = (event.target as HTMLSelectElement).value as Mode;
+    this.actor?.send({ type: 'SET_MODE', mode });
+  }
+
+  private async handleLanguage(lang: Language): Promise<void> {
+    await setLanguage(lang);
+    document.documentElement.lang = lang;
+  }
+
+  private async handleCertificate(event: CustomEvent<{ name: string }>): Promise<void> {
+    const result = this.result();
+    if (!result) return;
+    try {
+      const { downloadCertificate } = await import('../documents/certificate');
+      await downloadCertificate({
+        name: event.detail.name,
+        scenarioTitle: result.scenarioTitle,
+        score: result.score,
+        passed: result.passed,
+        totalMs: result.totalMs,
+        date: new Date(result.finishedAt),
+      });
+    } catch (error) {
+      this.bootError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private async restartEvaluation(): Promise<void> {
+    this.seed = randomSeed();
+    const start = this.scenario?.tutorial.steps.findIndex((s) => isSiteStep(s)) ?? 0;
+    await this.startTutorial('evaluation', Math.max(0, start));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rendering
+
+  private values(): Record<string, string> {
+    return this.persona ? personaValues(this.persona) : {};
+  }
+
+  private result(): EvaluationResult | null {
+    const snap = this.snapshot;
+    const scenario = this.scenario;
+    if (!snap || !scenario || !isFinished(snap) || snap.context.mode !== 'evaluation') return null;
+    const records: StepRecord[] = snap.context.steps.flatMap((step, i) => {
+      if (!isSiteStep(step)) return [];
+      const stats = snap.context.stats[i]!;
+      return [
+        {
+          stepId: step.id,
+          title: this.stepTitle(step),
+          journey: scenarioText(scenario.tutorial.journeys.find((j) => j.id === step.journey)?.title),
+          wrongClicks: stats.wrongClicks,
+          refusedSubmissions: stats.refusedSubmissions,
+          hintsUsed: stats.hintsUsed,
+          durationMs: stats.durationMs,
+        },
+      ];
+    });
+    return computeResult(scenario.id, scenarioText(scenario.title), records, new Date());
+  }
+
+  private stepTitle(step: Step): string {
+    const first = step.callouts.find((c) => c.kind === 'step') ?? step.callouts[0];
+    return scenarioText(first?.text ?? step.title ?? step.id, this.values());
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const snap = this.snapshot;
+    if (!snap || !isWaiting(snap)) return;
+    const key = `${snap.context.stepIndex}:${snap.context.mode}`;
+    if (key === this.lastStepKey) return;
+    this.lastStepKey = key;
+    void this.focusStep(snap);
+  }
+
+  /** Keyboard users land on what the step asks: the zone in guided mode, else the title. */
+  private async focusStep(snap: TutorialSnapshot): Promise<void> {
+    await this.updateComplete;
+    const step = snap.context.steps[snap.context.stepIndex];
+    if (!step) return;
+    if (step.slide) {
+      const slide = this.renderRoot.querySelector<HTMLElement & { headingElement?: HTMLElement | null; updateComplete?: Promise<unknown> }>('.slide > *');
+      await slide?.updateComplete;
+      slide?.headingElement?.focus();
+      return;
+    }
+    if (snap.context.mode === 'guided' && targetOf(step, snap.context.persona)) {
+      // The target may render a frame later (the screen just changed).
+      for (let i = 0; i < 10; i += 1) {
+        if (await this.overlay?.focusZone()) return;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    }
+    await focusScreenTitle(this.renderRoot.querySelector('.site') ?? this.renderRoot);
+  }
+
+  private renderSlide(step: Step): TemplateResult {
+    const persona = this.persona;
+    const slide = (() => {
+      switch (step.slide) {
+        case 'cover':
+          return html`<mes-slide-cover></mes-slide-cover>`;
+        case 'howto':
+          return html`<mes-slide-howto
+            @mes-fullscreen-request=${(e: Event) => {
+              e.preventDefault();
+              void this.handleFullscreen();
+            }}
+          ></mes-slide-howto>`;
+        case 'before':
+          return html`<mes-slide-before></mes-slide-before>`;
+        case 'notification-mail':
+          return html`<mes-slide-notification-mail .persona=${persona}></mes-slide-notification-mail>`;
+        case 'notification-letter':
+          return html`<mes-slide-notification-letter .persona=${persona}></mes-slide-notification-letter>`;
+        case 'section':
+          return html`<mes-slide-section .heading=${scenarioText(step.title, this.values())}></mes-slide-section>`;
+        case 'end':
+          return html`<mes-slide-end
+            @mes-journey=${(e: CustomEvent<{ journey: string }>) => this.actor?.send({ type: 'JOURNEY', journey: e.detail.journey })}
+          ></mes-slide-end>`;
+        default:
+          return html``;
+      }
+    })();
+    // The recreated site has its own <main> (in its frame); a slide is the page's main content.
+    return html`<main class="slide" @click=${this.handleSlideClick}>${slide}</main>`;
+  }
+
+  private renderSite(snap: TutorialSnapshot, step: Step): TemplateResult {
+    const site = this.site;
+    const mode = snap.context.mode;
+    const guidedLike = mode === 'guided' || mode === 'demo';
+    const level = snap.context.hintLevel;
+    const values = this.values();
+    const target = targetOf(step, snap.context.persona);
+    const callouts = step.callouts.map((c) => ({
+      ...c,
+      text: scenarioText(c.text, values),
+      ...(c.target ? { target: scenarioText(c.target, values) } : {}),
+    }));
+    const showCallouts = guidedLike || (mode === 'practice' && level >= 2);
+    const showHand = guidedLike ? Boolean(target) : mode === 'practice' && level >= 3;
+    const hint = this.hintText(snap, step);
+    return html`
+      <div class="site" ?inert=${guidedLike} @mes-intent=${this.handleIntent}>
+        <mes-site-frame>${site ? renderScreen(screenOf(site), site.context) : nothing}</mes-site-frame>
+      </div>
+      ${site && isWaiting(snap)
+        ? html`<mes-tutorial-overlay
+            .root=${this.renderRoot.querySelector('.site')}
+            .target=${guidedLike || showHand ? target : null}
+            .callouts=${showCallouts ? callouts : []}
+            .mode=${mode}
+            ?show-hand=${showHand}
+            .hint=${hint}
+            .zoneLabel=${this.stepTitle(step)}
+            @mes-zone-activate=${() => this.actor?.send({ type: 'ZONE' })}
+            @mes-outside-click=${() => this.actor?.send({ type: 'OUTSIDE' })}
+            @mes-advance=${() => this.next()}
+          ></mes-tutorial-overlay>`
+        : nothing}
+    `;
+  }
+
+  private hintText(snap: TutorialSnapshot, step: Step): string | null {
+    const ctx = snap.context;
+    if (ctx.mode === 'evaluation') return null;
+    if (ctx.hint) return t(`player:${ctx.hint.key}`);
+    if (ctx.mode === 'practice' && ctx.hintLevel >= 1) {
+      const text = step.hints[Math.min(ctx.hintLevel - 1, step.hints.length - 1)] ?? step.task ?? step.callouts[0]?.text;
+      return text ? scenarioText(text, this.values()) : null;
+    }
+    return null;
+  }
+
+  private renderBar(snap: TutorialSnapshot, step: Step): TemplateResult {
+    const ctx = snap.context;
+    const journey = this.scenario?.tutorial.journeys.find((j) => j.id === step.journey);
+    const live = ctx.mode === 'practice' || ctx.mode === 'evaluation';
+    return html`
+      <div class="bar" role="region" aria-label=${t('player:barLabel')}>
+        <mes-progress-bar .current=${ctx.stepIndex + 1} .total=${ctx.steps.length} .journey=${scenarioText(journey?.title)}></mes-progress-bar>
+        <div class="group">
+          <label for="mode">${t('player:mode')}</label>
+          <select id="mode" data-hotspot="mode" .value=${ctx.mode} @change=${this.handleMode}>
+            ${MODES.map((m) => html`<option value=${m} ?selected=${m === ctx.mode}>${t(`player:modes.${m}`)}</option>`)}
+          </select>
+        </div>
+        ${ctx.mode === 'demo'
+          ? html`<div class="group">
+              <button type="button" data-hotspot="pause" aria-pressed=${ctx.demo.paused ? 'true' : 'false'} @click=${() => this.togglePause()}>
+                ${ctx.demo.paused ? t('player:resume') : t('player:pause')}
+              </button>
+              <label for="speed">${t('player:speed')}</label>
+              <select id="speed" .value=${String(ctx.demo.speed)} @change=${(e: Event) => this.actor?.send({ type: 'SPEED', speed: Number((e.target as HTMLSelectElement).value) })}>
+                ${[0.5, 1, 2, 4].map((s) => html`<option value=${String(s)} ?selected=${s === ctx.demo.speed}>× ${s}</option>`)}
+              </select>
+            </div>`
+          : nothing}
+        ${live ? html`<mes-documents-panel .persona=${this.persona} ?open=${this.documentsOpen} @mes-documents-toggle=${(e: CustomEvent<{ open: boolean }>) => (this.documentsOpen = e.detail.open)}></mes-documents-panel>` : nothing}
+        ${this.ready ? html`<sim-devices></sim-devices>` : nothing}
+        <div class="group">
+          <button type="button" data-hotspot="previous" @click=${() => this.prev()} ?disabled=${ctx.stepIndex === 0}>${t('player:previous')}</button>
+          <button type="button" data-hotspot="fullscreen" aria-pressed=${this.fullscreen ? 'true' : 'false'} @click=${() => void this.handleFullscreen()}>
+            ${t('player:fullscreen')}
+          </button>
+          <button type="button" data-hotspot="shortcuts" aria-haspopup="dialog" @click=${() => this.openShortcuts()}>?<span class="visually-hidden"> ${t('tutorial:keys.help')}</span></button>
+          <button type="button" data-hotspot="language" lang=${currentLanguage() === 'fr' ? 'en' : 'fr'} @click=${() => void this.handleLanguage(currentLanguage() === 'fr' ? 'en' : 'fr')}>
+            ${currentLanguage() === 'fr' ? 'English' : 'Français'}
+          </button>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderPanel(snap: TutorialSnapshot, step: Step): TemplateResult {
+    const ctx = snap.context;
+    const journey = this.scenario?.tutorial.journeys.find((j) => j.id === step.journey);
+    const values = this.values();
+    const title = scenarioText(step.title ?? journey?.title, values);
+    const freeNext = !step.action && !step.until;
+    return html`
+      <section class="panel" aria-labelledby="step-title">
+        <div>
+          <h2 id="step-title">${title}</h2>
+          ${ctx.mode === 'evaluation' && journey?.task ? html`<p class="task">${scenarioText(journey.task, values)}</p>` : nothing}
+          ${ctx.mode === 'practice' && journey?.task ? html`<p class="task">${scenarioText(journey.task, values)}</p>` : nothing}
+        </div>
+        <div class="group">
+          ${ctx.mode === 'practice' && isSiteStep(step)
+            ? html`<button type="button" data-hotspot="hint" @click=${() => this.actor?.send({ type: 'HINT' })}>${t('player:askHint')}</button>`
+            : nothing}
+          ${freeNext || step.slide
+            ? html`<button type="button" class="primary" data-hotspot="next" @click=${() => this.next()}>${t('player:next')}</button>`
+            : nothing}
+        </div>
+      </section>
+    `;
+  }
+
+  override render(): TemplateResult {
+    const snap = this.snapshot;
+    if (this.bootError && !snap) return html`<p class="problem" role="alert">${t('player:bootError')} ${this.bootError}</p>`;
+    if (!snap) return html`<p role="status">${t('common:loading')}</p>`;
+    const step = snap.context.steps[snap.context.stepIndex]!;
+    const result = this.result();
+    return html`
+      ${this.renderBar(snap, step)}
+      ${this.issues.length ? html`<div class="issues" role="alert">${t('app:scenarioIssues')}\n${this.issues.join('\n')}</div>` : nothing}
+      ${snap.context.problem || this.bootError ? html`<p class="problem" role="alert">${t('player:problem')} ${snap.context.problem ?? this.bootError}</p>` : nothing}
+      <div class="stage" aria-busy=${isWaiting(snap) || isFinished(snap) ? 'false' : 'true'}>
+        ${result
+          ? html`<main><mes-debrief
+              .result=${result}
+              @mes-certificate=${(e: CustomEvent<{ name: string }>) => void this.handleCertificate(e)}
+              @mes-evaluation-restart=${() => void this.restartEvaluation()}
+            ></mes-debrief></main>`
+          : step.slide
+            ? this.renderSlide(step)
+            : this.renderSite(snap, step)}
+      </div>
+      ${result ? nothing : this.renderPanel(snap, step)}
+      <mes-shortcuts-dialog></mes-shortcuts-dialog>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mes-tutorial': MesTutorial;
+  }
+}
