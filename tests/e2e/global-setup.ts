@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 
 /** Serves the built app (`dist/`, built by `npm test` beforehand) with `vite preview` on loopback. */
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 let server: ChildProcess | null = null;
 
 async function waitForServer(url: string, timeoutMs: number): Promise<void> {

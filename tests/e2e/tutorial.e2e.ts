@@ -1,0 +1,162 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { parseScenario } from '../../src/scenarios/load';
+import { closeBrowser, openApp, type E2EPage } from './harness';
+
+/** The pas à pas as a trainee meets it: by keyboard alone, in evaluation, and across a mode switch. */
+const scenario = parseScenario(readFileSync('scenarios/pas-a-pas.yaml', 'utf8'), 'pas-a-pas.yaml');
+const steps = scenario.tutorial!.steps;
+
+let app: E2EPage | null = null;
+afterEach(async () => {
+  const current = app;
+  app = null;
+  if (current) {
+    try {
+      current.assertClean();
+    } finally {
+      await current.close();
+    }
+  }
+});
+afterAll(closeBrowser);
+
+const stepOf = (page: Page) => new URL(page.url()).searchParams.get('step');
+
+async function waitStepChange(page: Page, from: string | null): Promise<string> {
+  await page.waitForFunction((prev) => new URL(location.href).searchParams.get('step') !== prev, from, { timeout: 15_000 });
+  await ready(page);
+  return stepOf(page) ?? '';
+}
+
+/** The step is shown and waits for the trainee (its site state rebuilt, its request answered). */
+async function ready(page: Page): Promise<void> {
+  await page.locator('mes-tutorial .stage[aria-busy="false"]').waitFor({ timeout: 15_000 });
+}
+
+/** The element that has the keyboard focus, through shadow roots. */
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return '';
+    return `${el.tagName.toLowerCase()}.${el.className}[${el.getAttribute('data-hotspot') ?? ''}]`;
+  });
+}
+
+describe('the pas à pas', () => {
+  it('goes through the whole default tutorial in guided mode by keyboard alone', async () => {
+    app = await openApp('/');
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Bienvenue !' }).waitFor();
+    await ready(page);
+    let current = 'cover';
+    const visited: string[] = [];
+    for (let guard = 0; guard < steps.length + 5; guard += 1) {
+      const step = steps.find((s) => s.id === current);
+      expect(step, `step ${current}`).toBeDefined();
+      visited.push(current);
+      if (step!.id === 'end') break;
+      if (step!.action) {
+        // The zone over the target is a real button: the step gives it the focus, Tab reaches it otherwise.
+        for (let i = 0; i < 30 && !(await focused(page)).includes('[zone]'); i += 1) await page.keyboard.press('Tab');
+        expect(await focused(page)).toContain('[zone]');
+        await page.keyboard.press('Enter');
+      } else {
+        await page.keyboard.press('ArrowRight');
+      }
+      current = await waitStepChange(page, current);
+    }
+    expect(visited).toEqual(steps.map((s) => s.id));
+    await page.getByText(/vous voici arrivé à la fin de ce pas à pas/).first().waitFor();
+    // ← goes back through the site screens, the site state rebuilt.
+    await page.keyboard.press('ArrowLeft');
+    const back = await waitStepChange(page, 'end').catch(async (e) => {
+      console.log('DEBUG', page.url(), await focused(page));
+      await page.screenshot({ path: '/tmp/kbd-fail.png' });
+      throw e;
+    });
+    expect(back).toBe('s18-sent');
+    await page.getByText('Votre nouveau code provisoire a été envoyé').first().waitFor();
+  });
+
+  it('refuses a click outside the zone with a polite hint, and reload resumes at the same step', async () => {
+    app = await openApp('/?scenario=pas-a-pas&step=s3-nir&mode=guided');
+    const { page } = app;
+    await page.getByText('Je renseigne mon n° de sécurité sociale').first().waitFor();
+    await page.mouse.click(40, 600);
+    await page.getByText('Cliquez sur la zone signalée par la main pour continuer.').first().waitFor();
+    expect(stepOf(page)).toBe('s3-nir');
+    await page.reload();
+    await page.getByText('Je renseigne mon n° de sécurité sociale').first().waitFor();
+    expect(stepOf(page)).toBe('s3-nir');
+    const code = page.getByLabel('Code provisoire composé de 12 caractères', { exact: true });
+    expect(await code.inputValue()).toBe('Kp7RmX2qLa9T');
+  });
+
+  it('switches from guided to practice in the middle of a journey without losing the place', async () => {
+    app = await openApp('/?scenario=pas-a-pas&step=s3-code&mode=guided');
+    const { page } = app;
+    await page.getByText('Je renseigne le code provisoire reçu par mail ou courrier').first().waitFor();
+    await page.getByRole('button', { name: /Je renseigne le code provisoire/ }).first().click();
+    expect(await waitStepChange(page, 's3-code')).toBe('s3-nir');
+    await page.getByLabel('Mode', { exact: true }).selectOption('practice');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('mode') === 'practice');
+    expect(stepOf(page)).toBe('s3-nir');
+    // The site is live now: the trainee types, reading the card from « Mes documents ».
+    const nir = page.getByLabel('Numéro de sécurité sociale', { exact: true });
+    expect(await page.getByLabel('Code provisoire composé de 12 caractères', { exact: true }).inputValue()).toBe('Kp7RmX2qLa9T');
+    await nir.fill('2 69 05 44 109 038 57');
+    expect(await waitStepChange(page, 's3-nir')).toBe('s3-card');
+    await page.getByRole('button', { name: 'Un indice ?' }).click();
+    await page.getByText(/Je sélectionne mon type de carte Vitale/).first().waitFor();
+  });
+
+  it('passes an evaluation with values drawn at random, and the certificate says so', async () => {
+    app = await openApp('/?scenario=pas-a-pas&step=s17-open&mode=evaluation&seed=4242');
+    const { page } = app;
+    await page.getByText(/a perdu son code provisoire/).first().waitFor();
+    // No hints in evaluation; the values come from the persona's documents, not from the default persona.
+    expect(await page.getByRole('button', { name: 'Un indice ?' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Mes documents' }).click();
+    await page.getByRole('tab', { name: 'Ma carte Vitale' }).click();
+    const labels = await page.locator('mes-vitale-card [role="img"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const all = labels.join(' ');
+    const nir = /numéro de sécurité sociale ([0-9AB ]+?)[.,]/.exec(all)?.[1]?.trim() ?? '';
+    const withPhoto = all.includes('avec photo');
+    const serialPrinted = /numéro de série ([0-9 ]+)/.exec(all)?.[1]?.replace(/\s/g, '') ?? '';
+    const serial = withPhoto ? serialPrinted.slice(-11) : serialPrinted;
+    expect(nir).not.toBe('2 69 05 44 109 038 57');
+    await page.getByRole('tab', { name: 'Mes informations' }).click();
+    const info = await page.locator('mes-documents-panel dl').first().innerText();
+    const birth = /\d{2}\/\d{2}\/\d{4}/.exec(info)?.[0] ?? '';
+    await page.getByRole('dialog', { name: 'Mes documents' }).getByRole('button', { name: /Fermer/ }).click();
+
+    await page.getByRole('button', { name: 'Générer un nouveau code provisoire' }).or(page.getByRole('link', { name: 'Générer un nouveau code provisoire' })).first().click();
+    await page.getByLabel('Numéro de sécurité sociale', { exact: true }).fill(nir);
+    await page.getByLabel('Date de naissance', { exact: true }).fill(birth);
+    await page.getByRole('radio', { name: withPhoto ? 'Carte Vitale avec photo' : 'Carte Vitale sans photo', exact: true }).check();
+    await page.getByLabel('Numéro de série de carte Vitale', { exact: true }).fill('1234');
+    await page.getByRole('button', { name: 'Continuer', exact: true }).click();
+    await page.getByText(/Format invalide, le numéro de série/).first().waitFor();
+    await page.getByLabel('Numéro de série de carte Vitale', { exact: true }).fill(serial);
+    await page.getByRole('button', { name: 'Continuer', exact: true }).click();
+    await page.getByText('Envoi du code provisoire').first().waitFor();
+    await page.getByRole('button', { name: 'Valider', exact: true }).click();
+    await page.getByText('Votre nouveau code provisoire a été envoyé').first().waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('heading', { name: "Bilan de l'évaluation" }).waitFor();
+    await page.getByText(/À revoir/).first().waitFor();
+    await page.getByLabel('Votre nom et prénom').fill('Camille Formation');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: "Télécharger l'attestation (PDF)" }).click(),
+    ]);
+    const text = execFileSync('pdftotext', [await download.path(), '-']).toString();
+    expect(text).toContain('Camille Formation');
+    expect(text).toMatch(/Score : \d+ \/ 100/);
+    expect(text).toContain('Activer (ou s');
+  });
+});
