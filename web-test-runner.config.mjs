@@ -44,7 +44,8 @@ const viteGlob = {
 export default {
   files: ['tests/browser/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One page at a time: focus, keyboard and viewport commands act on the page in front.
+  concurrency: 1,
   mimeTypes: { '**/*.json': 'js' },
   plugins: [viteGlob, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), json],
   middleware: [
@@ -62,7 +63,17 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath: '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+        // Test pages run side by side: without these, a page in the background gets no animation frames.
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-renderer-backgrounding',
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
+        ],
       },
     }),
   ],

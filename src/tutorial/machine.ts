@@ -15,6 +15,8 @@ export type Mode = 'demo' | 'guided' | 'practice' | 'evaluation';
 export const MODES: readonly Mode[] = ['demo', 'guided', 'practice', 'evaluation'];
 
 export interface StepStats {
+  /** The trainee reached this step in this run (an evaluation may start in the middle). */
+  visited: boolean;
   wrongClicks: number;
   refusedSubmissions: number;
   hintsUsed: number;
@@ -91,7 +93,7 @@ export type TutorialEvent =
 const idle = (s: SiteSnapshot) => Object.keys(s.children).length === 0 && !s.context.busy;
 
 function emptyStats(): StepStats {
-  return { wrongClicks: 0, refusedSubmissions: 0, hintsUsed: 0, durationMs: 0 };
+  return { visited: false, wrongClicks: 0, refusedSubmissions: 0, hintsUsed: 0, durationMs: 0 };
 }
 
 /** The journey that a step index belongs to, and its first step. */
@@ -250,6 +252,7 @@ export function createTutorialMachine(deps: TutorialDeps) {
     },
     actions: {
       enterStep: assign(({ context }) => ({
+        stats: context.stats.map((s, i) => (i === context.stepIndex ? { ...s, visited: true } : s)),
         enteredAt: now(),
         hint: null,
         hintLevel: context.mode === 'practice' ? 0 : context.hintLevel,

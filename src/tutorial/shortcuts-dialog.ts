@@ -136,16 +136,37 @@ export class MesShortcutsDialog extends LitElement {
 
   private opener: HTMLElement | null = null;
   private unsubscribeLanguage: (() => void) | null = null;
+  /**
+   * Watches the dialog's `open` attribute rather than its 'close' event: Chromium fires that event with
+   * the next animation frame, which never comes in a page that is not shown, whereas every way of
+   * closing (Esc, close(), a form) removes the attribute at once.
+   */
+  private readonly openObserver = new MutationObserver(() => {
+    if (this.wasOpen && !this.dialog.open) this.handleClose();
+    this.wasOpen = this.dialog.open;
+  });
+  private wasOpen = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
+    if (this.hasUpdated) this.observeOpen();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribeLanguage?.();
     this.unsubscribeLanguage = null;
+    this.openObserver.disconnect();
+  }
+
+  protected override firstUpdated(): void {
+    this.observeOpen();
+  }
+
+  private observeOpen(): void {
+    this.wasOpen = this.dialog.open;
+    this.openObserver.observe(this.dialog, { attributes: true, attributeFilter: ['open'] });
   }
 
   get open(): boolean {
@@ -171,7 +192,7 @@ export class MesShortcutsDialog extends LitElement {
       groups.set(group, [...(groups.get(group) ?? []), s]);
     }
     const titled = groups.size > 1;
-    return html`<dialog aria-labelledby="title" @close=${this.handleClose} @click=${this.handleDialogClick}>
+    return html`<dialog aria-labelledby="title" @click=${this.handleDialogClick}>
       <div class="head">
         <h2 id="title">${t('tutorial:shortcuts.title')}</h2>
         <button class="close" type="button" aria-label=${t('tutorial:shortcuts.close')} @click=${this.close}>

@@ -431,8 +431,8 @@ export class MesTutorial extends LitElement {
     const scenario = this.scenario;
     if (!snap || !scenario || !isFinished(snap) || snap.context.mode !== 'evaluation') return null;
     const records: StepRecord[] = snap.context.steps.flatMap((step, i) => {
-      if (!isSiteStep(step)) return [];
       const stats = snap.context.stats[i]!;
+      if (!isSiteStep(step) || !stats.visited) return [];
       return [
         {
           stepId: step.id,
@@ -448,9 +448,15 @@ export class MesTutorial extends LitElement {
     return computeResult(scenario.id, scenarioText(scenario.title), records, new Date());
   }
 
+  /** What the step asks, in a few words: the callout on its target, or its first numbered one. */
   private stepTitle(step: Step): string {
-    const first = step.callouts.find((c) => c.kind === 'step') ?? step.callouts[0];
-    return scenarioText(first?.text ?? step.title ?? step.id, this.values());
+    const values = this.values();
+    const target = step.target ? scenarioText(step.target, values) : null;
+    const own =
+      step.callouts.find((c) => c.target !== undefined && target !== null && scenarioText(c.target, values) === target) ??
+      step.callouts.find((c) => c.kind === 'step') ??
+      step.callouts[0];
+    return scenarioText(own?.text ?? step.title ?? step.id, values);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { LitElement } from 'lit';
+import { LitElement, render, type TemplateResult } from 'lit';
 import { t } from '../../src/i18n';
 import { KeyboardController, isIgnoredKey } from '../../src/tutorial/keyboard';
 import { isFullscreen, toggleFullscreen } from '../../src/tutorial/fullscreen';
@@ -40,12 +40,29 @@ class Fields extends HTMLElement {
 }
 customElements.define('test-fields', Fields);
 
+// Mounted by hand rather than with fixture(): for a plain element, fixture() waits for an animation
+// frame, and a test page run in the background beside another gets none.
+const mounted: HTMLElement[] = [];
+
+function mount(template: TemplateResult): HTMLElement {
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(template, container);
+  mounted.push(container);
+  return container;
+}
+
+afterEach(() => {
+  for (const container of mounted.splice(0)) container.remove();
+});
+
 async function setup(): Promise<{ host: KeysHost; fields: Fields; calls: string[] }> {
-  const wrapper = await fixture<HTMLElement>(html`<div>
+  const wrapper = mount(html`<div>
     <test-keys-host></test-keys-host>
     <test-fields></test-fields>
   </div>`);
   const host = wrapper.querySelector('test-keys-host') as KeysHost;
+  await host.updateComplete;
   const fields = wrapper.querySelector('test-fields') as Fields;
   const calls: string[] = [];
   host.keys.register({ keys: ['ArrowRight', ' '], labelKey: 'tutorial:keys.next', group: 'tutorial:groups.navigation', handler: () => calls.push('next') });
@@ -187,7 +204,7 @@ describe('fullscreen helpers', () => {
       // A detached element is refused whatever the user did just before.
       expect(await toggleFullscreen(document.createElement('div'))).to.equal(false);
       // As is an element the browser declines (no gesture, permission policy): a rejected promise.
-      const refused = await fixture<HTMLDivElement>(html`<div>Diapositive</div>`);
+      const refused = mount(html`<div>Diapositive</div>`);
       let asked = 0;
       refused.requestFullscreen = () => {
         asked += 1;
@@ -204,12 +221,18 @@ describe('fullscreen helpers', () => {
   });
 
   it('enters and leaves fullscreen from a click', async () => {
-    const button = await fixture<HTMLButtonElement>(html`<button style="width: 200px; height: 40px">Plein écran</button>`);
+    const button = mount(html`<button style="width: 200px; height: 40px">Plein écran</button>`).querySelector('button')!;
     const results: boolean[] = [];
     button.addEventListener('click', () => void toggleFullscreen(document.documentElement).then((r) => results.push(r)));
     const box = button.getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(box.x + 20), Math.round(box.y + 20)] });
     await waitUntil(() => results.length === 1, 'the toggle did not resolve');
+    if (document.visibilityState === 'hidden') {
+      // A page in the background (run beside another test file) may not go fullscreen: refused quietly.
+      expect(results[0]).to.equal(false);
+      expect(isFullscreen()).to.equal(false);
+      return;
+    }
     expect(results[0]).to.equal(true);
     expect(document.fullscreenElement).to.equal(document.documentElement);
     const box2 = button.getBoundingClientRect();
@@ -236,7 +259,7 @@ customElements.define('test-opener', Opener);
 describe('<mes-shortcuts-dialog>', () => {
   async function setupDialog(): Promise<{ dialog: MesShortcutsDialog; opener: Opener; host: KeysHost; calls: string[] }> {
     const { host, calls } = await setup();
-    const wrapper = await fixture<HTMLElement>(html`<div>
+    const wrapper = mount(html`<div>
       <test-opener></test-opener>
       <mes-shortcuts-dialog .shortcuts=${host.keys.shortcuts()}></mes-shortcuts-dialog>
     </div>`);

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { render, type TemplateResult } from 'lit';
 import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { t } from '../../src/i18n';
 import { findHotspot } from '../../src/tutorial/overlay/find-hotspot';
@@ -68,8 +69,27 @@ interface Page {
   events: CustomEvent[];
 }
 
-async function page(props: Partial<Pick<MesTutorialOverlay, 'target' | 'callouts' | 'mode' | 'showHand' | 'hint' | 'zoneLabel'>> = {}): Promise<Page> {
-  const wrapper = await fixture<HTMLElement>(html`<div>
+// Mounted by hand rather than with fixture(): for a plain element, fixture() waits for an animation
+// frame, and a test page run in the background beside another gets none.
+const mounted: HTMLElement[] = [];
+
+function mount(template: TemplateResult): HTMLElement {
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(template, container);
+  mounted.push(container);
+  return container;
+}
+
+afterEach(() => {
+  for (const container of mounted.splice(0)) container.remove();
+});
+
+async function page(
+  props: Partial<Pick<MesTutorialOverlay, 'target' | 'callouts' | 'mode' | 'showHand' | 'hint' | 'zoneLabel'>> = {},
+  { settle = true } = {},
+): Promise<Page> {
+  const wrapper = mount(html`<div>
     <fake-screen><button data-hotspot="slotted">Bouton glissé</button></fake-screen>
     <div style="height: 2400px"></div>
     <mes-tutorial-overlay></mes-tutorial-overlay>
@@ -82,16 +102,45 @@ async function page(props: Partial<Pick<MesTutorialOverlay, 'target' | 'callouts
   }
   overlay.root = site;
   Object.assign(overlay, { zoneLabel: 'Activer Mon espace santé', ...props });
-  await overlay.updateComplete;
-  await frames(3);
+  // A target not rendered yet keeps the overlay looking for it: it never settles.
+  if (settle) await settled(overlay);
+  else await overlay.updateComplete;
   return { site, overlay, events };
 }
 
-function frames(n = 2): Promise<void> {
-  return new Promise((resolve) => {
-    const step = (left: number) => (left <= 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
-    step(n);
+/** Until the overlay has measured its targets and has no check pending (frames or their fallback timers). */
+async function settled(overlay: MesTutorialOverlay): Promise<void> {
+  await overlay.updateComplete;
+  await waitUntil(() => overlay.idle, 'the overlay never settled', { timeout: 5000 });
+  await overlay.updateComplete;
+}
+
+/**
+ * Chromium fires 'resize' and 'scroll' events while it renders a frame, and a test page run in the
+ * background beside another renders none: there, the event that the next frame would have fired is
+ * dispatched by hand after the real change. The overlay's own listeners still do all the work.
+ */
+const hidden = () => document.visibilityState === 'hidden';
+
+async function resizeTo(width: number, height: number): Promise<void> {
+  const fired = new Promise<boolean>((resolve) => {
+    window.addEventListener('resize', () => resolve(true), { once: true });
+    setTimeout(() => resolve(false), hidden() ? 100 : 1000);
   });
+  await setViewport({ width, height });
+  await waitUntil(() => window.innerWidth === width && window.innerHeight === height, 'the viewport did not change');
+  if (!(await fired)) window.dispatchEvent(new Event('resize'));
+}
+
+function scrollPage(y: number): void {
+  window.scrollTo(0, y);
+  if (hidden()) document.dispatchEvent(new Event('scroll', { bubbles: true }));
+}
+
+function scrollElement(el: HTMLElement, top: number): void {
+  el.scrollTop = top;
+  // An element's scroll event neither bubbles nor leaves its shadow tree.
+  if (hidden()) el.dispatchEvent(new Event('scroll'));
 }
 
 function hotspot(site: FakeScreen, name: string): HTMLElement {
@@ -141,7 +190,6 @@ function insideViewport(r: Rect, width: number, height: number): boolean {
 
 // ---------------------------------------------------------------------------------------------------
 
-console.log('VIS', document.visibilityState, document.hasFocus());
 describe('findHotspot', () => {
   it('finds targets in the screen, in a nested shadow root and in slotted light DOM, skipping hidden ones', async () => {
     const { site } = await page({ target: null });
@@ -296,10 +344,10 @@ describe('<mes-tutorial-overlay>', () => {
     expect(zone.getAttribute('aria-label')).to.equal('Activer Mon espace santé');
 
     const wideX = go.getBoundingClientRect().x;
-    await setViewport({ width: 360, height: 640 });
+    await resizeTo(360, 640);
     await waitUntil(() => go.getBoundingClientRect().x !== wideX, 'the fake screen did not reflow');
     await expectZoneOn(overlay, go);
-    await setViewport({ width: 1280, height: 800 });
+    await resizeTo(1280, 800);
     await expectZoneOn(overlay, go);
   });
 
@@ -307,10 +355,10 @@ describe('<mes-tutorial-overlay>', () => {
     const { site, overlay } = await page({ target: 'go' });
     const go = hotspot(site, 'go');
     await expectZoneOn(overlay, go);
-    // Past the frames the controller re-reads after an update: only the scroll listeners can help now.
-    await frames(20);
+    // Past the checks the controller makes after an update: only the scroll listeners can help now.
+    await settled(overlay);
     const before = go.getBoundingClientRect().y;
-    window.scrollTo(0, 37);
+    scrollPage(37);
     await waitUntil(() => go.getBoundingClientRect().y !== before, 'the page did not scroll');
     await expectZoneOn(overlay, go);
 
@@ -318,9 +366,9 @@ describe('<mes-tutorial-overlay>', () => {
     const deep = hotspot(site, 'deep');
     await expectZoneOn(overlay, deep);
     const scroller = site.shadowRoot!.querySelector('fake-inner')!.shadowRoot!.querySelector('.scroller') as HTMLElement;
-    await frames(20);
+    await settled(overlay);
     const y = deep.getBoundingClientRect().y;
-    scroller.scrollTop = 50;
+    scrollElement(scroller, 50);
     await waitUntil(() => deep.getBoundingClientRect().y !== y, 'the inner scroller did not scroll');
     await expectZoneOn(overlay, deep);
   });
@@ -414,8 +462,8 @@ describe('<mes-tutorial-overlay>', () => {
       [1920, 1080],
       [360, 640],
     ] as const) {
-      await setViewport({ width, height });
-      await frames(6);
+      await resizeTo(width, height);
+      await settled(overlay);
       const vw = document.documentElement.clientWidth;
       const vh = document.documentElement.clientHeight;
       const boxes = [...overlay.shadowRoot!.querySelectorAll<HTMLElement>('.callout')];
@@ -430,10 +478,10 @@ describe('<mes-tutorial-overlay>', () => {
   });
 
   it('while the target is not rendered yet, shows its callouts in the panel and retries', async () => {
-    const { site, overlay } = await page({ target: 'late', callouts: [{ n: 1, text: 'Bientôt là', target: 'late', kind: 'step' }] });
+    const { site, overlay } = await page({ target: 'late', callouts: [{ n: 1, text: 'Bientôt là', target: 'late', kind: 'step' }] }, { settle: false });
     expect(overlay.zone).to.equal(null);
     expect(part(overlay, '.panel').textContent).to.contain('Bientôt là');
-    await frames(5);
+    await new Promise((r) => setTimeout(r, 100));
     const late = document.createElement('button');
     late.textContent = 'Arrivé plus tard';
     late.dataset.hotspot = 'late';

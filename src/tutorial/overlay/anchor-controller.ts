@@ -1,6 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { rectChanged, type Rect } from './geometry';
 
+/** How long a frame may be waited for before a timer does the check instead. */
+const FRAME_FALLBACK_MS = 100;
+
 export interface AnchorOptions {
   /** Frames during which the rect is re-read after each host update (screens re-render without events). */
   settleFrames?: number;
@@ -30,6 +33,7 @@ export class AnchorController implements ReactiveController {
   private readonly retryFrames: number;
   private readonly pollInterval: number;
   private frame = 0;
+  private frameTimer: ReturnType<typeof setTimeout> | undefined;
   private framesLeft = 0;
   private missedFrames = 0;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -44,6 +48,11 @@ export class AnchorController implements ReactiveController {
     this.retryFrames = options.retryFrames ?? 120;
     this.pollInterval = options.pollInterval ?? 250;
     host.addController(this);
+  }
+
+  /** True when no check is pending: the rect is final until the next resize, scroll or update. */
+  get idle(): boolean {
+    return this.frame === 0 && this.frameTimer === undefined && this.pollTimer === undefined;
   }
 
   hostConnected(): void {
@@ -68,6 +77,8 @@ export class AnchorController implements ReactiveController {
     this.listenToScrollRoots([]);
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
+    clearTimeout(this.frameTimer);
+    this.frameTimer = undefined;
     clearTimeout(this.pollTimer);
     this.pollTimer = undefined;
     this.target = null;
@@ -112,23 +123,36 @@ export class AnchorController implements ReactiveController {
   private settle(frames: number): void {
     if (!this.connected) return;
     this.framesLeft = Math.max(this.framesLeft, frames);
-    if (!this.frame) this.frame = requestAnimationFrame(this.tick);
+    this.nextFrame();
+  }
+
+  /**
+   * The next frame, or a timer where no frame comes: requestAnimationFrame stops in a page that is not
+   * shown (a background tab, a test page run beside another) and the rect must still be kept right.
+   */
+  private nextFrame(): void {
+    if (this.frame || this.frameTimer !== undefined) return;
+    this.frame = requestAnimationFrame(this.tick);
+    this.frameTimer = setTimeout(this.tick, FRAME_FALLBACK_MS);
   }
 
   private readonly tick = (): void => {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    clearTimeout(this.frameTimer);
     this.frame = 0;
+    this.frameTimer = undefined;
     this.measure();
     this.framesLeft = Math.max(0, this.framesLeft - 1);
     if (this.target) {
       this.missedFrames = 0;
-      if (this.framesLeft > 0) this.frame = requestAnimationFrame(this.tick);
+      if (this.framesLeft > 0) this.nextFrame();
       return;
     }
     // Not rendered yet (a screen still loading): every frame for a while, then a slow poll, so that a
     // target which appears late is still found without burning every frame.
     this.missedFrames += 1;
     if (this.missedFrames < this.retryFrames || this.framesLeft > 0) {
-      this.frame = requestAnimationFrame(this.tick);
+      this.nextFrame();
     } else if (this.pollTimer === undefined) {
       this.pollTimer = setTimeout(() => {
         this.pollTimer = undefined;

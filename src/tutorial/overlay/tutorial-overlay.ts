@@ -395,6 +395,11 @@ export class MesTutorialOverlay extends LitElement {
     return this.anchors.get(name)?.rect ?? null;
   }
 
+  /** True when every target's rect is final until the next resize, scroll or update (for tests). */
+  get idle(): boolean {
+    return [...this.anchors.values()].every((anchor) => anchor.idle);
+  }
+
   /** Looks for the targets again now (after the site changed screen without the overlay knowing). */
   refresh(): void {
     for (const anchor of this.anchors.values()) anchor.refresh();
