@@ -39,6 +39,11 @@ export const personaSchema = z.object({
   status: z.enum(['pending', 'activated', 'opposed']).default('pending'),
   decidedAt: isoDate.nullable().default(null),
   deceased: z.boolean().default(false),
+  /**
+   * Values of this persona that are wrong on purpose (to rehearse an error), by path such as "nir" or
+   * "card.serial": the checker does not refuse them.
+   */
+  expectInvalid: z.array(z.string()).default([]),
   /** Identifiers already taken on the service, to rehearse LOGIN_ALREADY_EXISTS. */
   takenLogins: z.array(z.string()).default([]),
   children: z.array(childSchema).default([]),
@@ -110,6 +115,11 @@ export const untilSchema = z.object({
   values: z.record(z.string(), z.union([z.string(), z.boolean()])).optional(),
   /** The field of the step's fill holds something (any identifier or password the trainee chose). */
   typed: z.boolean().optional(),
+  /**
+   * The site shows this message (key of the "errors" namespace, e.g. "server.NO_USER_FOUND" or
+   * "serial.noPhotoLength"), next to a field or above the button: a step that rehearses an error.
+   */
+  error: z.string().optional(),
   /** A field equal to the value of the step's fill (after normalisation). */
   filled: z.boolean().optional(),
   /** The site event of the step's `send` was sent. */
@@ -179,6 +189,8 @@ export const scenarioSchema = z.object({
   /** Meta-data for the catalogue. */
   journey: z.string().optional(),
   level: z.enum(['découverte', 'intermédiaire', 'avancé']).optional(),
+  /** Free labels for the catalogue's filters (e.g. "enfant", "erreur"). */
+  tags: z.array(z.string()).default([]),
   durationMinutes: z.number().int().min(1).optional(),
   description: z.string().optional(),
   tutorial: tutorialSchema.optional(),

@@ -138,16 +138,20 @@ export function stepDone(step: Step, site: SiteSnapshot, values: Record<string, 
   const checks: boolean[] = [];
   if (until.screen) checks.push(screenOf(site) === until.screen);
   for (const [path, expected] of Object.entries(until.values ?? {})) checks.push(read(path) === expected);
+  if (until.error) {
+    const shown = [site.context.formError, ...Object.values(site.context.fieldErrors)].some((m) => m?.key === until.error);
+    checks.push(shown);
+  }
   if (action && 'fill' in action) {
     const typed = String(read(`${action.fill.form}.${action.fill.field}`) ?? '');
     if (until.typed) checks.push(typed.trim() !== '');
-    else if (!until.screen && !until.values) {
+    else if (!until.screen && !until.values && !until.error) {
       // A one-time code is whatever the inbox holds: any 6 digits count, the site will judge them.
       if (needsInbox(action.fill.value)) checks.push(/^\d{6}$/.test(compact(typed)));
       else checks.push(compact(typed).toLowerCase() === compact(fillTemplate(action.fill.value, values)).toLowerCase());
     }
   }
-  const wantsSent = until.sent ?? (action !== undefined && 'send' in action && !until.screen && !until.values);
+  const wantsSent = until.sent ?? (action !== undefined && 'send' in action && !until.screen && !until.values && !until.error);
   if (wantsSent) checks.push(sentMatched);
   return checks.length > 0 && checks.every(Boolean);
 }
@@ -499,3 +503,5 @@ export function siteOf(snapshot: TutorialSnapshot): ActorRefFrom<SiteMachine> | 
 export const isFinished = (s: TutorialSnapshot): boolean => s.matches({ session: 'finished' });
 /** The tutorial waits for the trainee (nothing is being prepared or played). */
 export const isWaiting = (s: TutorialSnapshot): boolean => s.matches({ session: { step: 'waiting' } });
+/** The tutorial plays the step's action on the site (guided after the zone, or the demonstration). */
+export const isPerforming = (s: TutorialSnapshot): boolean => s.matches({ session: { step: 'performing' } });

@@ -23,6 +23,7 @@ import {
   MODES,
   createTutorialMachine,
   isFinished,
+  isPerforming,
   isSiteStep,
   isWaiting,
   siteOf,
@@ -33,6 +34,7 @@ import {
   type TutorialSnapshot,
 } from './machine';
 import './overlay';
+import { findHotspot } from './overlay/find-hotspot';
 import type { MesTutorialOverlay } from './overlay/tutorial-overlay';
 import './practice/documents-panel';
 import './progress-bar';
@@ -480,7 +482,20 @@ export class MesTutorial extends LitElement {
       slide?.headingElement?.focus();
       return;
     }
-    if (snap.context.mode === 'guided' && targetOf(step, snap.context.persona)) {
+    const target = targetOf(step, snap.context.persona);
+    if (target) {
+      // Bring the step's target into view (on a phone it is often below the fold).
+      const siteRoot = this.renderRoot.querySelector('.site');
+      for (let i = 0; i < 10 && siteRoot; i += 1) {
+        const el = findHotspot(siteRoot, target);
+        if (el) {
+          el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+          break;
+        }
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    }
+    if (snap.context.mode === 'guided' && target) {
       // The target may render a frame later (the screen just changed).
       for (let i = 0; i < 10; i += 1) {
         if (await this.overlay?.focusZone()) return;
@@ -542,7 +557,7 @@ export class MesTutorial extends LitElement {
       <div class="site" ?inert=${guidedLike} @mes-intent=${this.handleIntent}>
         <mes-site-frame>${site ? renderScreen(screenOf(site), site.context) : nothing}</mes-site-frame>
       </div>
-      ${site && isWaiting(snap)
+      ${site && (isWaiting(snap) || (mode === 'demo' && isPerforming(snap)))
         ? html`<mes-tutorial-overlay
             .root=${this.renderRoot.querySelector('.site')}
             .target=${guidedLike || showHand ? target : null}
