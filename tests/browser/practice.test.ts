@@ -25,6 +25,7 @@ const martine: PersonaData = {
   decidedAt: null,
   deceased: false,
   takenLogins: [],
+  expectInvalid: [],
   children: [
     { id: 'lucas', firstName: 'Lucas', lastName: 'LEGUELLEC', birthDate: '2010-09-03', provisionalCode: 'Ht4WqZ8nBv2M', codeState: 'valid', status: 'pending', decidedAt: null },
     { id: 'chloe', firstName: 'Chloé', lastName: 'LEGUELLEC', birthDate: '2013-02-21', provisionalCode: 'Rd6XpL3sKe9F', codeState: 'valid', status: 'pending', decidedAt: null },
