@@ -213,6 +213,9 @@ export class MesTutorial extends LitElement {
   private persona: PersonaData | null = null;
   private seed: number | null = null;
   private lastStepKey = '';
+  /** Heights of the sticky bars, which the overlay's callouts keep clear of. */
+  @state() private barHeights = { top: 0, bottom: 0 };
+  private readonly barObserver = new ResizeObserver(() => this.measureBars());
   private cleanups: Array<() => void> = [];
 
   override connectedCallback(): void {
@@ -226,6 +229,7 @@ export class MesTutorial extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.barObserver.disconnect();
     this.stopActor();
   }
 
@@ -461,8 +465,18 @@ export class MesTutorial extends LitElement {
     return scenarioText(own?.text ?? step.title ?? step.id, values);
   }
 
+  private measureBars(): void {
+    const top = this.renderRoot.querySelector<HTMLElement>('.bar')?.offsetHeight ?? 0;
+    const panel = this.renderRoot.querySelector<HTMLElement>('.panel');
+    // The bars are sticky only on wide screens; on a phone they scroll with the page.
+    const sticky = window.matchMedia('(min-width: 601px)').matches;
+    const next = { top: sticky ? top : 0, bottom: panel?.offsetHeight ?? 0 };
+    if (next.top !== this.barHeights.top || next.bottom !== this.barHeights.bottom) this.barHeights = next;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    for (const el of this.renderRoot.querySelectorAll('.bar, .panel')) this.barObserver.observe(el);
     const snap = this.snapshot;
     if (!snap || !isWaiting(snap)) return;
     const key = `${snap.context.stepIndex}:${snap.context.mode}`;
@@ -566,6 +580,8 @@ export class MesTutorial extends LitElement {
             ?show-hand=${showHand}
             .hint=${hint}
             .zoneLabel=${this.stepTitle(step)}
+            .insetTop=${this.barHeights.top}
+            .insetBottom=${this.barHeights.bottom}
             @mes-zone-activate=${() => this.actor?.send({ type: 'ZONE' })}
             @mes-outside-click=${() => this.actor?.send({ type: 'OUTSIDE' })}
             @mes-advance=${() => this.next()}

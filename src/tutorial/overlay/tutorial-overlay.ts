@@ -278,9 +278,9 @@ export class MesTutorialOverlay extends LitElement {
     }
     .panel {
       position: absolute;
-      top: 16px;
+      top: calc(var(--mes-overlay-top, 0px) + 16px);
       width: min(340px, calc(100% - 32px));
-      max-height: calc(100% - 32px);
+      max-height: calc(100% - 32px - var(--mes-overlay-top, 0px) - var(--mes-overlay-bottom, 0px));
       overflow-y: auto;
       display: flex;
       flex-direction: column;
@@ -307,11 +307,11 @@ export class MesTutorialOverlay extends LitElement {
       pointer-events: none;
     }
     .dock.bottom {
-      bottom: 0;
+      bottom: var(--mes-overlay-bottom, 0px);
       flex-direction: column-reverse;
     }
     .dock.top {
-      top: 0;
+      top: var(--mes-overlay-top, 0px);
     }
     .dock .panel {
       position: static;
@@ -360,6 +360,12 @@ export class MesTutorialOverlay extends LitElement {
   @property() hint: string | null = null;
   /** Accessible name of the zone button (what clicking the target does). */
   @property({ attribute: 'zone-label' }) zoneLabel: string | null = null;
+  /**
+   * Heights (px) of the page's own bars above and below that stay over the overlay: callouts and the
+   * panel keep clear of them.
+   */
+  @property({ type: Number, attribute: 'inset-top' }) insetTop = 0;
+  @property({ type: Number, attribute: 'inset-bottom' }) insetBottom = 0;
 
   private readonly anchors = new Map<string, AnchorController>();
   private viewport: Size = { width: 0, height: 0 };
@@ -414,6 +420,8 @@ export class MesTutorialOverlay extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('insetTop')) this.style.setProperty('--mes-overlay-top', `${this.insetTop}px`);
+    if (changed.has('insetBottom')) this.style.setProperty('--mes-overlay-bottom', `${this.insetBottom}px`);
     if (changed.has('callouts')) {
       this.dismissed = new Set();
       this.sheeted = new Set();
@@ -565,6 +573,11 @@ export class MesTutorialOverlay extends LitElement {
     }
     const main = this.target ? this.targetRect(this.target) : null;
     if (this.showHand && main) obstacles.push(this.handBox(main));
+    // The page's own bars stay on top of the overlay: nothing is placed under them.
+    if (this.insetTop > 0) obstacles.push({ x: 0, y: 0, width: this.viewport.width, height: this.insetTop });
+    if (this.insetBottom > 0) {
+      obstacles.push({ x: 0, y: this.viewport.height - this.insetBottom, width: this.viewport.width, height: this.insetBottom });
+    }
     // The side panel, or the sheet and the hint docked along an edge, take their room first.
     for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.panel, .hint')) {
       const box = el.getBoundingClientRect();
