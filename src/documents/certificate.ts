@@ -1,9 +1,9 @@
 import type { jsPDF } from 'jspdf';
 import { isoToFr } from '../domain/dates';
-import { pad2 } from '../domain/text';
 import { currentLanguage, t, type Language } from '../i18n';
 import { formatDuration } from '../tutorial/evaluation/format';
 import { saveFile } from './save-file';
+import { BODY, PRIMARY, SECONDARY, TITLE, drawWordmark, localIso, slug, type RGB } from './pdf-kit';
 
 /**
  * The training certificate handed out after an evaluation: one A4 landscape page in the look of the
@@ -24,11 +24,6 @@ export interface CertificateOptions {
   lang?: Language;
 }
 
-type RGB = [number, number, number];
-const PRIMARY: RGB = [0x0c, 0x41, 0x9a];
-const SECONDARY: RGB = [0xd8, 0x1e, 0x7e];
-const TITLE: RGB = [0x26, 0x29, 0x39];
-const BODY: RGB = [0x49, 0x55, 0x74];
 const BG: RGB = [0xf9, 0xfa, 0xff];
 const BG_ALT: RGB = [0xe7, 0xec, 0xfa];
 
@@ -95,21 +90,7 @@ export function printableName(name: string): string {
 // ---------------------------------------------------------------------------------------------------
 // Helpers
 
-function localIso(d: Date): string {
-  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
-}
 
-/** A lowercase ASCII file-name segment: « Chloé Le Guellec » → « chloe-le-guellec ». */
-function slug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
 
 /** The longest start of `text` that fits `width` at the current font size, with an ellipsis if cut. */
 function fitWidth(doc: jsPDF, text: string, width: number): string {
@@ -119,30 +100,6 @@ function fitWidth(doc: jsPDF, text: string, width: number): string {
   return chars.join('').trimEnd() + ELLIPSIS;
 }
 
-/**
- * The own wordmark (assets/wordmark.svg) drawn with shapes. It repeats the justificatif's drawing only
- * because opposition-proof.ts keeps that function private: once exported, import it instead.
- */
-function drawWordmark(doc: jsPDF, x: number, y: number, lng: Language): void {
-  const size = 15;
-  doc.setFillColor(...PRIMARY);
-  doc.roundedRect(x, y, size, size, 3.5, 3.5, 'F');
-  doc.setDrawColor(255, 255, 255);
-  doc.setLineWidth(1.6);
-  doc.circle(x + size * 0.46, y + size * 0.56, size * 0.25, 'S');
-  doc.setFillColor(...SECONDARY);
-  doc.circle(x + size * 0.72, y + size * 0.29, size * 0.13, 'F');
-
-  const tx = x + size + 3;
-  doc.setTextColor(...PRIMARY);
-  doc.setFont('helvetica', 'bold');
-  doc.setFontSize(7.5);
-  doc.text(printableText(t('documents:wordmark.small', { lng })), tx, y + 3.6);
-  doc.setFontSize(12.5);
-  doc.text(printableText(t('documents:wordmark.big', { lng })), tx, y + 9.2);
-  doc.setTextColor(...SECONDARY);
-  doc.text(printableText(t('documents:wordmark.accent', { lng })), tx, y + 14.6);
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Public API
@@ -150,7 +107,7 @@ function drawWordmark(doc: jsPDF, x: number, y: number, lng: Language): void {
 /** « attestation-formation-martine-leguellec-2026-05-12.pdf »; the name is left out if nothing of it is ASCII. */
 export function certificateFileName(name: string, date: Date, lang: Language = currentLanguage()): string {
   const stem = t('evaluation:certificate.fileStem', { lng: lang });
-  return `${[stem, slug(name), localIso(date)].filter(Boolean).join('-')}.pdf`;
+  return `${[stem, slug(name, 60), localIso(date)].filter(Boolean).join('-')}.pdf`;
 }
 
 /** The PDF bytes of the certificate. jspdf is loaded only now, so it stays out of the first bundle. */

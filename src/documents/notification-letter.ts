@@ -3,6 +3,7 @@ import type { ChildData, PersonaData } from '../scenarios/schema';
 import { currentLanguage, t, type Language } from '../i18n';
 import { letterContent, type LetterContent } from '../tutorial/slides/notification';
 import { saveFile } from './save-file';
+import { BODY, MUTED_BG, PRIMARY, SECONDARY, TITLE, drawWordmark, printable, slug } from './pdf-kit';
 
 /**
  * The notification letter of the seed (T5), as a training document: one A4 page per letter, the
@@ -17,12 +18,6 @@ export interface LetterOptions {
   generatedAt?: Date;
 }
 
-type RGB = [number, number, number];
-const PRIMARY: RGB = [0x0c, 0x41, 0x9a];
-const SECONDARY: RGB = [0xd8, 0x1e, 0x7e];
-const TITLE: RGB = [0x26, 0x29, 0x39];
-const BODY: RGB = [0x49, 0x55, 0x74];
-const MUTED_BG: RGB = [0xe7, 0xec, 0xfa];
 
 /** A4 portrait, in millimetres. */
 const PAGE_W = 210;
@@ -35,30 +30,7 @@ const LINE_FACTOR = 1.35;
 /** Points to millimetres. */
 const PT = 0.3528;
 
-/**
- * jspdf's standard fonts cover WinAnsi only: narrow and no-break spaces, typographic ligatures and
- * check marks would print as junk, so a translation that uses them still prints cleanly.
- */
-function printable(s: string): string {
-  return s
-    .replace(/[\u00a0\u202f\u2009\u2007]/g, ' ')
-    .replace(/\ufb00/g, 'ff')
-    .replace(/\ufb01/g, 'fi')
-    .replace(/\ufb02/g, 'fl')
-    .replace(/\ufb03/g, 'ffi')
-    .replace(/\ufb04/g, 'ffl')
-    .replace(/[\u2713\u2714]/g, '');
-}
 
-/** A lowercase ASCII file-name segment: « Le Guellec » → « le-guellec ». */
-function slug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /** The letters in an envelope set: the persona's then her children's, or only `child`'s. */
 function holders(persona: PersonaData, child?: ChildData): (ChildData | undefined)[] {
@@ -76,29 +48,6 @@ export function notificationLetterFileName(
   return `${parts.filter(Boolean).join('-')}.pdf`;
 }
 
-/**
- * The own wordmark (assets/wordmark.svg), drawn with shapes: the PDF embeds no image. Same drawing as
- * the justificatif's, which keeps its own private; its words come from the shared documents namespace.
- */
-function drawWordmark(doc: jsPDF, x: number, y: number, lng: Language): void {
-  const size = 14;
-  doc.setFillColor(...PRIMARY);
-  doc.roundedRect(x, y, size, size, 3.3, 3.3, 'F');
-  doc.setDrawColor(255, 255, 255);
-  doc.setLineWidth(1.5);
-  doc.circle(x + size * 0.46, y + size * 0.56, size * 0.25, 'S');
-  doc.setFillColor(...SECONDARY);
-  doc.circle(x + size * 0.72, y + size * 0.29, size * 0.13, 'F');
-  const tx = x + size + 3;
-  doc.setFont('helvetica', 'bold');
-  doc.setTextColor(...PRIMARY);
-  doc.setFontSize(7);
-  doc.text(printable(t('documents:wordmark.small', { lng })), tx, y + 3.4);
-  doc.setFontSize(12);
-  doc.text(printable(t('documents:wordmark.big', { lng })), tx, y + 8.7);
-  doc.setTextColor(...SECONDARY);
-  doc.text(printable(t('documents:wordmark.accent', { lng })), tx, y + 13.9);
-}
 
 /** Lays out text top-down from a cursor; every write returns nothing and moves the cursor. */
 class Writer {
@@ -132,7 +81,7 @@ function drawLetter(doc: jsPDF, letter: LetterContent, page: number, total: numb
   const tr = (key: string, values: Record<string, string> = {}) => printable(t(`slides:letter.${key}`, { lng, ...values }));
 
   // Header: wordmark on the left, the 3422 box on the right, as on the real letter.
-  drawWordmark(doc, MARGIN, 14, lng);
+  drawWordmark(doc, MARGIN, 14, lng, 14);
   doc.setDrawColor(...BODY);
   doc.setLineWidth(0.3);
   doc.roundedRect(PAGE_W - MARGIN - 44, 14, 44, 14, 1.5, 1.5, 'S');

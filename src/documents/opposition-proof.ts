@@ -2,9 +2,9 @@ import type { jsPDF } from 'jspdf';
 import type { OppositionProof } from '../api/types';
 import { formatNir } from '../domain/nir';
 import { isoToFr } from '../domain/dates';
-import { pad2 } from '../domain/text';
 import { currentLanguage, t, type Language } from '../i18n';
 import { saveFile } from './save-file';
+import { BODY, MUTED_BG, PRIMARY, SECONDARY, TITLE, drawWordmark, localIso, printable, slug } from './pdf-kit';
 
 /**
  * The justificatif d'opposition (seed S12), recreated as a training document: same reading order
@@ -18,13 +18,6 @@ export interface ProofOptions {
   generatedAt?: Date;
 }
 
-/** The palette of DESIGN.md §5, as jspdf wants it (RGB). */
-const PRIMARY: RGB = [0x0c, 0x41, 0x9a];
-const SECONDARY: RGB = [0xd8, 0x1e, 0x7e];
-const TITLE: RGB = [0x26, 0x29, 0x39];
-const BODY: RGB = [0x49, 0x55, 0x74];
-const MUTED_BG: RGB = [0xe7, 0xec, 0xfa];
-type RGB = [number, number, number];
 
 /** A4 portrait, in millimetres. */
 const PAGE_W = 210;
@@ -34,10 +27,6 @@ const TEXT_W = PAGE_W - 2 * MARGIN;
 /** Line height as a multiple of the font size, converted from points to millimetres. */
 const LINE = 1.45 * 0.3528;
 
-/** Calendar day of a Date in local time, the day of the person at the keyboard. */
-function localIso(d: Date): string {
-  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
-}
 
 /**
  * The calendar day of an ISO date or timestamp: a plain date is taken as is (no time zone can move
@@ -62,23 +51,7 @@ function givenNames(proof: OppositionProof): string {
   return [proof.firstName, proof.middleNames].map((s) => s.trim()).filter(Boolean).join(' ');
 }
 
-/** A lowercase ASCII file-name segment: « Le Guellec » → « le-guellec ». */
-function slug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
-/**
- * jspdf's standard Helvetica covers WinAnsi only: narrow and no-break spaces would print as junk,
- * so a translation that uses them still prints correctly.
- */
-function printable(s: string): string {
-  return s.replace(/[\u00a0\u202f\u2009]/g, ' ');
-}
 
 /** « justificatif-opposition-leguellec-2026-11-26.pdf »: the person and the day of the opposition. */
 export function proofFileName(proof: OppositionProof, lang: Language = currentLanguage()): string {
@@ -86,27 +59,6 @@ export function proofFileName(proof: OppositionProof, lang: Language = currentLa
   return `${[stem, slug(proof.lastName), dayOf(proof.opposedAt)].filter(Boolean).join('-')}.pdf`;
 }
 
-/** The own wordmark (assets/wordmark.svg), drawn with shapes: the PDF embeds no image. */
-function drawWordmark(doc: jsPDF, x: number, y: number, lng: Language): void {
-  const size = 15;
-  doc.setFillColor(...PRIMARY);
-  doc.roundedRect(x, y, size, size, 3.5, 3.5, 'F');
-  doc.setDrawColor(255, 255, 255);
-  doc.setLineWidth(1.6);
-  doc.circle(x + size * 0.46, y + size * 0.56, size * 0.25, 'S');
-  doc.setFillColor(...SECONDARY);
-  doc.circle(x + size * 0.72, y + size * 0.29, size * 0.13, 'F');
-
-  const tx = x + size + 3;
-  doc.setTextColor(...PRIMARY);
-  doc.setFont('helvetica', 'bold');
-  doc.setFontSize(7.5);
-  doc.text(t('documents:wordmark.small', { lng }), tx, y + 3.6);
-  doc.setFontSize(12.5);
-  doc.text(t('documents:wordmark.big', { lng }), tx, y + 9.2);
-  doc.setTextColor(...SECONDARY);
-  doc.text(t('documents:wordmark.accent', { lng }), tx, y + 14.6);
-}
 
 /** Writes wrapped text from `y` and returns the y just below it. */
 function paragraph(doc: jsPDF, text: string, y: number, fontSize: number, gapAfter: number): number {
