@@ -15,7 +15,7 @@ import type {
   SessionView,
   CardType,
 } from '../api/types';
-import { checkBirthDate, checkEmail, checkMobile, checkNir, checkSerial, checkProvisionalCode, maskEmail, maskMobile, passwordChecklist } from '../domain';
+import { maskEmail, maskMobile, passwordChecklist } from '../domain';
 import type { RuleSet } from '../scenarios/schema';
 import type { BlockerCode, Forms, Message, ScreenId, SiteContext, SiteEvent } from './types';
 import {
@@ -25,6 +25,9 @@ import {
   validateIdentify,
   validateNewCode,
   validateOtp,
+  contactValue,
+  identifyRequest,
+  newCodeRequest,
   type FieldErrors,
 } from './validation';
 
@@ -386,18 +389,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 invoke: {
                   id: 'identify',
                   src: 'identify',
-                  input: ({ context }) => {
-                    const f = context.forms.identify;
-                    const nir = checkNir(f.nir);
-                    const code = checkProvisionalCode(f.code);
-                    const serial = checkSerial(f.serial, f.cardType, nir.ok ? nir.value : undefined);
-                    return {
-                      code: code.ok ? code.value : f.code,
-                      nir: nir.ok ? nir.value : f.nir,
-                      cardType: f.cardType as CardType,
-                      serial: serial.ok ? serial.value : f.serial,
-                    };
-                  },
+                  input: ({ context }) => identifyRequest(context.forms.identify),
                   onDone: { target: '#site.screens.decision', actions: 'assignSession' },
                   onError: [
                     { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
@@ -562,11 +554,11 @@ export function createSiteMachine(deps: SiteDeps) {
                 invoke: {
                   id: 'changeContact',
                   src: 'changeContact',
-                  input: ({ context }) => {
-                    const raw = context.forms.contact.value;
-                    const check = context.contactKind === 'email' ? checkEmail(raw) : checkMobile(raw);
-                    return { sessionId: context.session?.sessionId ?? '', kind: context.contactKind, value: check.ok ? check.value : raw };
-                  },
+                  input: ({ context }) => ({
+                    sessionId: context.session?.sessionId ?? '',
+                    kind: context.contactKind,
+                    value: contactValue(context.forms.contact, context.contactKind),
+                  }),
                   onDone: { target: '#site.screens.verifyContact', actions: ['assignOtpSent', 'clearOtp'] },
                   onError: [
                     { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
@@ -620,11 +612,11 @@ export function createSiteMachine(deps: SiteDeps) {
                 invoke: {
                   id: 'changeContact',
                   src: 'changeContact',
-                  input: ({ context }) => {
-                    const raw = context.forms.contact.value;
-                    const check = context.contactKind === 'email' ? checkEmail(raw) : checkMobile(raw);
-                    return { sessionId: context.session?.sessionId ?? '', kind: context.contactKind, value: check.ok ? check.value : raw };
-                  },
+                  input: ({ context }) => ({
+                    sessionId: context.session?.sessionId ?? '',
+                    kind: context.contactKind,
+                    value: contactValue(context.forms.contact, context.contactKind),
+                  }),
                   onDone: { target: 'editing', actions: 'assignOtpResent' },
                   onError: [
                     { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
@@ -691,18 +683,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 invoke: {
                   id: 'requestNewCode',
                   src: 'requestNewCode',
-                  input: ({ context }) => {
-                    const f = context.forms.newCode;
-                    const nir = checkNir(f.nir);
-                    const birth = checkBirthDate(f.birthDate, today());
-                    const serial = checkSerial(f.serial, f.cardType, nir.ok ? nir.value : undefined);
-                    return {
-                      nir: nir.ok ? nir.value : f.nir,
-                      birthDate: birth.ok ? birth.value : f.birthDate,
-                      cardType: f.cardType as CardType,
-                      serial: serial.ok ? serial.value : f.serial,
-                    };
-                  },
+                  input: ({ context }) => newCodeRequest(context.forms.newCode, today()),
                   onDone: { target: '#site.screens.delivery', actions: 'assignDelivery' },
                   onError: [
                     { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },

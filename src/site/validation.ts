@@ -12,7 +12,7 @@ import {
   checkSerial,
   type Check,
 } from '../domain';
-import type { ContactKind } from '../api/types';
+import type { CardType, ContactKind, IdentifyRequest, NewCodeRequest } from '../api/types';
 import type { RuleSet } from '../scenarios/schema';
 import type { CredentialsForm, ContactForm, IdentifyForm, Message, NewCodeForm, SessionPerson } from './types';
 
@@ -78,3 +78,31 @@ export function normalised<T>(check: Check<T>, raw: T): T {
 }
 
 export const isEmpty = (errors: FieldErrors): boolean => Object.keys(errors).length === 0;
+
+/** The identification as the service receives it: each value normalised by the rule that accepted it. */
+export function identifyRequest(form: IdentifyForm): IdentifyRequest {
+  const nir = checkNir(form.nir);
+  const serial = checkSerial(form.serial, form.cardType, nir.ok ? nir.value : undefined);
+  return {
+    code: normalised(checkProvisionalCode(form.code), form.code),
+    nir: normalised(nir, form.nir),
+    cardType: form.cardType as CardType,
+    serial: normalised(serial, form.serial),
+  };
+}
+
+export function newCodeRequest(form: NewCodeForm, today: Date): NewCodeRequest {
+  const nir = checkNir(form.nir);
+  const serial = checkSerial(form.serial, form.cardType, nir.ok ? nir.value : undefined);
+  return {
+    nir: normalised(nir, form.nir),
+    birthDate: normalised(checkBirthDate(form.birthDate, today), form.birthDate),
+    cardType: form.cardType as CardType,
+    serial: normalised(serial, form.serial),
+  };
+}
+
+/** The new e-mail or mobile as the service receives it (a mobile without spaces, an e-mail trimmed). */
+export function contactValue(form: ContactForm, kind: ContactKind): string {
+  return normalised(kind === 'email' ? checkEmail(form.value) : checkMobile(form.value), form.value);
+}

@@ -8,9 +8,10 @@ import type { SimDevices } from '../app/sim-devices';
 import '../app/sim-devices';
 import '../app/site-frame';
 import { currentLanguage, onLanguageChanged, setLanguage, t, type Language } from '../i18n';
-import { formatIssue } from '../scenarios/load';
+import { formatIssue, parseScenario } from '../scenarios/load';
+import { draftKey } from '../authoring/draft';
 import { DEFAULT_SCENARIO, loadScenarios } from '../scenarios/registry';
-import type { PersonaData, Step, WorldData } from '../scenarios/schema';
+import type { PersonaData, Scenario, Step, WorldData } from '../scenarios/schema';
 import { createSiteMachine, screenOf, type SiteMachine, type SiteSnapshot } from '../site/machine';
 import { focusScreenTitle, renderScreen } from '../site/render';
 import type { SiteEvent } from '../site/types';
@@ -43,6 +44,13 @@ import type { MesShortcutsDialog } from './shortcuts-dialog';
 import './slides';
 import { scenarioText } from './text';
 import { personaValues } from './values';
+
+/** The editor's draft scenario from sessionStorage, checked as a file would be (throws ScenarioError). */
+function readDraft(id: string): Scenario {
+  const text = sessionStorage.getItem(draftKey(id));
+  if (text === null) throw new Error(t('player:noTutorial', { id }));
+  return parseScenario(text, `${id}.yaml`);
+}
 
 /**
  * The pas à pas player: the scenario's slides and the simulated site under the overlay, driven by the
@@ -242,7 +250,9 @@ export class MesTutorial extends LitElement {
       const { scenarios, issues } = loadScenarios();
       this.issues = issues.map(formatIssue);
       const wanted = params.get('scenario') ?? DEFAULT_SCENARIO;
-      const scenario = scenarios.get(wanted) ?? scenarios.get(DEFAULT_SCENARIO);
+      // A draft of the editor (?view=auteur) replaces the shipped scenario; the checker's messages stop here.
+      const draft = params.get('draft') === '1' ? readDraft(wanted) : null;
+      const scenario = draft ?? scenarios.get(wanted) ?? scenarios.get(DEFAULT_SCENARIO);
       if (!scenario?.tutorial) throw new Error(t('player:noTutorial', { id: wanted }));
       this.scenario = scenario as TutorialScenario;
       const mode = (MODES as readonly string[]).includes(params.get('mode') ?? '') ? (params.get('mode') as Mode) : 'guided';
