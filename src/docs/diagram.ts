@@ -94,8 +94,8 @@ const CHAR_W = 7;
 const LINE_H = 15;
 const PAD = 14;
 const HEADER = 24;
-const GAP_X = 56;
-const GAP_Y = 64;
+const GAP_X = 150;
+const GAP_Y = 96;
 const MAX_ROW_W = 1500;
 
 const isInside = (id: string, ancestor: string) => id === ancestor || id.startsWith(`${ancestor}.`);
@@ -139,11 +139,24 @@ function layers(state: DiagramState): DiagramState[][] {
   return out.filter((row) => row.length > 0);
 }
 
+/** A transition drawn as text in its state's box rather than as an arrow. */
+function isNoted(from: string, to: string): boolean {
+  return isInside(from, to) || isInside(to, from);
+}
+
+/**
+ * Lines listed in a state's box: transitions that only run actions (·), that re-enter the state (↺),
+ * or that go to one of its ancestors or descendants (→ name): as arrows they would cross every box.
+ */
 function selfNotes(state: DiagramState): string[] {
   const notes: string[] = [];
   for (const t of state.transitions) {
-    const self = t.targets.length === 0 || t.targets.every((id) => id === state.id);
-    if (self) notes.push(`${t.targets.length ? '↺' : '·'} ${t.event}${t.guard ? ` [${t.guard}]` : ''}`);
+    const label = `${t.event}${t.guard ? ` [${t.guard}]` : ''}`;
+    if (t.targets.length === 0) notes.push(`· ${label}`);
+    for (const to of t.targets) {
+      if (to === state.id) notes.push(`↺ ${label}`);
+      else if (isNoted(state.id, to)) notes.push(`${label} → ${to.split('.').pop() ?? to}`);
+    }
   }
   return [...new Set(notes)];
 }
@@ -255,7 +268,7 @@ export function renderSvg(root: DiagramState, title: string): string {
   const pairs = new Map<string, { from: string; to: string; labels: string[] }>();
   for (const { from, t } of allTransitions(root)) {
     for (const to of t.targets) {
-      if (to === from) continue;
+      if (to === from || isNoted(from, to)) continue;
       const key = `${from}→${to}`;
       const label = `${t.event}${t.guard ? ` [${t.guard}]` : ''}`;
       const entry = pairs.get(key) ?? pairs.set(key, { from, to, labels: [] }).get(key)!;
@@ -272,11 +285,12 @@ export function renderSvg(root: DiagramState, title: string): string {
     const color = colorOf(from + to);
     used.add(color.slice(1));
     const [x1, y1] = border(a, b.x + b.w / 2, b.y + b.h / 2);
-    let [x2, y2] = border(b, a.x + a.w / 2, a.y + a.h / 2);
-    // A transition to an ancestor or a descendant: aim at the nested box's top edge instead.
-    if (isInside(from, to) || isInside(to, from)) [x2, y2] = [b.x + b.w - 30, b.y];
-    const mx = (x1 + x2) / 2 + (y2 - y1) * 0.12;
-    const my = (y1 + y2) / 2 - (x2 - x1) * 0.12;
+    const [x2, y2] = border(b, a.x + a.w / 2, a.y + a.h / 2);
+    // Bend to the left of the direction of travel: A→B and B→A stay apart, and so do their labels.
+    const len = Math.hypot(x2 - x1, y2 - y1) || 1;
+    const bend = Math.max(28, len * 0.12);
+    const mx = (x1 + x2) / 2 + ((y2 - y1) / len) * bend;
+    const my = (y1 + y2) / 2 - ((x2 - x1) / len) * bend;
     arrows.push(
       `<path d="M${x1.toFixed(1)},${y1.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${x2.toFixed(1)},${y2.toFixed(1)}" fill="none" stroke="${color}" stroke-width="1.4" marker-end="url(#arrow-${color.slice(1)})"><title>${esc(`${from} → ${to}: ${names.join(', ')}`)}</title></path>`,
     );
@@ -287,7 +301,7 @@ export function renderSvg(root: DiagramState, title: string): string {
     });
   }
   used.add('262939');
-  const width = Math.ceil(top.w + 40);
+  const width = Math.ceil(Math.max(top.w + 40, title.length * 10 + 40));
   const height = Math.ceil(top.h + 70);
   const markers = [...used]
     .map((c) => `<marker id="arrow-${c}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#${c}"/></marker>`)

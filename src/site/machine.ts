@@ -13,7 +13,6 @@ import type {
   OppositionProof,
   ProfileSummary,
   SessionView,
-  CardType,
 } from '../api/types';
 import { maskEmail, maskMobile, passwordChecklist } from '../domain';
 import type { RuleSet } from '../scenarios/schema';

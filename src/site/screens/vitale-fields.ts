@@ -3,7 +3,7 @@ import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CardType } from '../../api/types';
-import type { FormName, Message, SiteEvent } from '../types';
+import type { FormName, SiteEvent } from '../types';
 import { t } from '../../i18n';
 import { SiteScreen } from './site-screen';
 

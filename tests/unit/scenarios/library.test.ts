@@ -172,10 +172,9 @@ function nirMatches(persona: PersonaData): boolean {
 const library = LIBRARY.map((id) => [id, scenarios.get(id) as TutorialScenario] as const);
 
 describe.each(library)('library scenario %s', (id, scenario) => {
-  const text = readFileSync(`scenarios/${id}.yaml`, 'utf8');
-  const persona = tutorialPersona(scenario);
-
   it('is its own file, in French, with the catalogue\'s data', () => {
+    expect(scenario, `scenarios/${id}.yaml loaded`).toBeDefined();
+    const text = readFileSync(`scenarios/${id}.yaml`, 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./scenario.schema.json');
     expect(scenario.id).toBe(id);
     expect(scenario.lang).toBe('fr');
@@ -187,6 +186,7 @@ describe.each(library)('library scenario %s', (id, scenario) => {
   });
 
   it('has a valid, fictitious persona of its own', () => {
+    const persona = tutorialPersona(scenario);
     const checks: Array<[string, boolean]> = [
       ['nir', checkNir(persona.nir).ok && nirMatches(persona)],
       ['card.serial', checkSerial(serialToType(persona.card.serial, persona.card.type), persona.card.type, persona.nir).ok],
