@@ -1,10 +1,10 @@
-import { css, html, nothing, svg, type PropertyValues } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 import { t } from '../../i18n';
 import type { CredentialsForm, PasswordRuleState } from '../types';
-import { SiteScreen } from './site-screen';
+import { FormScreen } from './form-screen';
 import { screenStyles, tokens } from './styles';
 
 const backArrow = svg`<svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"><path d="M20 11H7.83l5.59-5.59L12 4l-8 8 8 8 1.41-1.41L7.83 13H20v-2z" fill="currentColor"/></svg>`;
@@ -18,7 +18,8 @@ type SecretField = 'password' | 'confirm';
  * when it is taken), password with its live checklist, confirmation, and show/hide for both.
  */
 @customElement('mes-screen-credentials')
-export class CredentialsScreen extends SiteScreen {
+export class CredentialsScreen extends FormScreen {
+  protected readonly formName = 'credentials' as const;
   static override styles = [
     tokens,
     screenStyles,
@@ -112,7 +113,6 @@ export class CredentialsScreen extends SiteScreen {
   @state() private shown: Record<SecretField, boolean> = { password: false, confirm: false };
 
   /** Set by our own SUBMIT, so that focus moves only when the user's submission is refused. */
-  private submitPending = false;
 
   override render() {
     if (!this.ctx) return nothing;
@@ -134,7 +134,7 @@ export class CredentialsScreen extends SiteScreen {
             <h1>${t('credentials:title')}</h1>
           </div>
           <p>${t('credentials:intro')}<br />${t('credentials:introLogin')}</p>
-          <form novalidate @submit=${this.handleSubmit}>
+          <form novalidate @submit=${this.handleFormSubmit}>
             <div class="field">
               <label for="login">${t('credentials:loginLabel')}</label>
               <span class="hint" id="login-hint">${t(`credentials:loginHint.${ruleSet}`)}</span>
@@ -194,12 +194,6 @@ export class CredentialsScreen extends SiteScreen {
     `;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (!changed.has('ctx') || !this.submitPending || this.ctx.busy) return;
-    this.submitPending = false;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }
 
   private renderSecret(field: SecretField, value: string) {
     const error = this.fieldError(`credentials.${field}`);
@@ -285,19 +279,9 @@ export class CredentialsScreen extends SiteScreen {
   }
 
   private emitField(field: keyof CredentialsForm, value: string): void {
-    // Typing again means the refusal has been seen: focus must not jump on the next answer.
-    this.submitPending = false;
     this.emit({ type: 'FIELD', form: 'credentials', field, value });
   }
 
-  private handleSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    // aria-disabled keeps the button focusable and announced, so submissions must be refused here.
-    if (this.ctx.busy) return;
-    // Before emitting: the machine may answer synchronously, within this very call.
-    this.submitPending = true;
-    this.emit({ type: 'SUBMIT' });
-  }
 }
 
 declare global {

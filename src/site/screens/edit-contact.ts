@@ -1,9 +1,9 @@
-import { css, html, nothing, svg, type PropertyValues } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { t } from '../../i18n';
-import { SiteScreen } from './site-screen';
+import { FormScreen } from './form-screen';
 import { screenStyles, tokens } from './styles';
 
 const backArrow = svg`<svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"><path d="M20 11H7.83l5.59-5.59L12 4l-8 8 8 8 1.41-1.41L7.83 13H20v-2z" fill="currentColor"/></svg>`;
@@ -13,7 +13,8 @@ const backArrow = svg`<svg class="icon" viewBox="0 0 24 24" width="24" height="2
  * value, for which the backend sends a one-time code (S14 / S16).
  */
 @customElement('mes-screen-edit-contact')
-export class EditContactScreen extends SiteScreen {
+export class EditContactScreen extends FormScreen {
+  protected readonly formName = 'contact' as const;
   static override styles = [
     tokens,
     screenStyles,
@@ -29,7 +30,6 @@ export class EditContactScreen extends SiteScreen {
   ];
 
   /** Set by our own SUBMIT, so that focus moves only when the user's submission is refused. */
-  private submitPending = false;
 
   override render() {
     if (!this.ctx) return nothing;
@@ -54,7 +54,7 @@ export class EditContactScreen extends SiteScreen {
             <h1>${t(isMobile ? 'contacts:edit.mobileTitle' : 'contacts:edit.emailTitle')}</h1>
           </div>
           <p>${t(isMobile ? 'contacts:edit.mobileIntro' : 'contacts:edit.emailIntro')}</p>
-          <form novalidate @submit=${this.handleSubmit}>
+          <form novalidate @submit=${this.handleFormSubmit}>
             <div class="field">
               <label for="value">${t(isMobile ? 'contacts:edit.mobileLabel' : 'contacts:edit.emailLabel')}</label>
               ${isMobile
@@ -96,12 +96,6 @@ export class EditContactScreen extends SiteScreen {
     `;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (!changed.has('ctx') || !this.submitPending || this.ctx.busy) return;
-    this.submitPending = false;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }
 
   private handleBack(): void {
     this.emit({ type: 'BACK' });
@@ -109,19 +103,9 @@ export class EditContactScreen extends SiteScreen {
 
   private handleInput(event: InputEvent): void {
     const value = (event.target as HTMLInputElement).value;
-    // Typing again means the refusal has been seen: focus must not jump on the next answer.
-    this.submitPending = false;
     this.emit({ type: 'FIELD', form: 'contact', field: 'value', value });
   }
 
-  private handleSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    // aria-disabled keeps the button focusable and announced, so submissions must be refused here.
-    if (this.ctx.busy) return;
-    // Before emitting: the machine may answer synchronously, within this very call.
-    this.submitPending = true;
-    this.emit({ type: 'SUBMIT' });
-  }
 }
 
 declare global {

@@ -1,9 +1,9 @@
-import { css, html, nothing, svg, type PropertyValues } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 import { t } from '../../i18n';
-import { SiteScreen } from './site-screen';
+import { FormScreen } from './form-screen';
 import { screenStyles, tokens } from './styles';
 
 const backArrow = svg`<svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"><path d="M20 11H7.83l5.59-5.59L12 4l-8 8 8 8 1.41-1.41L7.83 13H20v-2z" fill="currentColor"/></svg>`;
@@ -13,7 +13,8 @@ const backArrow = svg`<svg class="icon" viewBox="0 0 24 24" width="24" height="2
  * one-time code sent to the new address or number, and a way to have it sent again.
  */
 @customElement('mes-screen-verify-contact')
-export class VerifyContactScreen extends SiteScreen {
+export class VerifyContactScreen extends FormScreen {
+  protected readonly formName = 'contact' as const;
   static override styles = [
     tokens,
     screenStyles,
@@ -43,7 +44,6 @@ export class VerifyContactScreen extends SiteScreen {
   ];
 
   /** Set by our own SUBMIT, so that focus moves only when the user's submission is refused. */
-  private submitPending = false;
 
   override render() {
     if (!this.ctx) return nothing;
@@ -74,7 +74,7 @@ export class VerifyContactScreen extends SiteScreen {
           <p class="sent-to">${before}<strong>${this.ctx.otpSentTo}</strong>${after}</p>
           ${isMobile ? nothing : html`<p>${t('contacts:verify.spam')}</p>`}
           <div role="status" class=${classMap({ notice: notice !== null })}>${this.message(notice)}</div>
-          <form novalidate @submit=${this.handleSubmit}>
+          <form novalidate @submit=${this.handleFormSubmit}>
             <div class="field">
               <label for="otp">${t('contacts:verify.otpLabel')}</label>
               <span class="hint" id="otp-hint">${t('common:example', { value: t('contacts:verify.otpExample') })}</span>
@@ -116,12 +116,6 @@ export class VerifyContactScreen extends SiteScreen {
     `;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (!changed.has('ctx') || !this.submitPending || this.ctx.busy) return;
-    this.submitPending = false;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }
 
   private handleBack(): void {
     this.emit({ type: 'BACK' });
@@ -134,19 +128,9 @@ export class VerifyContactScreen extends SiteScreen {
 
   private handleInput(event: InputEvent): void {
     const value = (event.target as HTMLInputElement).value;
-    // Typing again means the refusal has been seen: focus must not jump on the next answer.
-    this.submitPending = false;
     this.emit({ type: 'FIELD', form: 'contact', field: 'otp', value });
   }
 
-  private handleSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    // aria-disabled keeps the button focusable and announced, so submissions must be refused here.
-    if (this.ctx.busy) return;
-    // Before emitting: the machine may answer synchronously, within this very call.
-    this.submitPending = true;
-    this.emit({ type: 'SUBMIT' });
-  }
 }
 
 declare global {

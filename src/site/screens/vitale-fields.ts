@@ -1,11 +1,11 @@
-import { css, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CardType } from '../../api/types';
 import type { FormName, SiteEvent } from '../types';
 import { t } from '../../i18n';
-import { SiteScreen } from './site-screen';
+import { FormScreen } from './form-screen';
 
 /**
  * Pieces shared by the screens of the first half of the site (S1–S5, S9–S11, S17, S18): the back
@@ -282,47 +282,7 @@ export function richText(
 // ---------------------------------------------------------------------------------------------------
 // Base classes
 
-/**
- * A screen with a form. When errors appear that were not there before (a refused SUBMIT), focus moves
- * to the first invalid field; errors going away while the user types never move the focus.
- */
-export abstract class FormScreen extends SiteScreen {
-  protected abstract readonly formName: FormName;
-
-  private shownErrors = new Set<string>();
-
-  /** Translated error of `form.field`, or '' when the field is valid. */
-  protected errorText(field: string): string {
-    return this.message(this.fieldError(`${this.formName}.${field}`));
-  }
-
-  protected handleFormSubmit(event: Event): void {
-    event.preventDefault();
-    if (this.ctx.busy) return;
-    this.emit({ type: 'SUBMIT' });
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (!changed.has('ctx') || !this.ctx) return;
-    const prefix = `${this.formName}.`;
-    const keys = Object.keys(this.ctx.fieldErrors).filter((key) => key.startsWith(prefix));
-    const appeared = keys.some((key) => !this.shownErrors.has(key));
-    this.shownErrors = new Set(keys);
-    if (appeared) this.focusFirstInvalid();
-  }
-
-  protected focusFirstInvalid(): void {
-    const invalid = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (!invalid) return;
-    if (invalid.matches('fieldset')) {
-      const radio = invalid.querySelector<HTMLInputElement>('input:checked') ?? invalid.querySelector<HTMLInputElement>('input');
-      radio?.focus();
-    } else {
-      invalid.focus();
-    }
-  }
-}
+export { FormScreen } from './form-screen';
 
 type VitaleForm = Extract<FormName, 'identify' | 'newCode'>;
 type VitaleField = 'nir' | 'cardType' | 'serial';
