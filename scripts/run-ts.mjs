@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
-  console.error('usage : node scripts/run-ts.mjs <fichier.ts> [arguments…]');
+  console.error('usage: node scripts/run-ts.mjs <entry.ts> [args…]');
   process.exit(2);
 }
 

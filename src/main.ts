@@ -6,13 +6,33 @@ import { initI18n } from './i18n';
 void initI18n();
 
 /**
- * One page, several views: the pas à pas (default) or the simulated site alone (`?view=site`).
+ * One page, several views: the pas à pas (default), the simulated site alone (`?view=site`), the
+ * trainer's presenter view of a pas à pas (`?view=presenter&scenario=…`), the scenario editor (`?view=auteur`)
+ * or the scenario catalogue (`?view=catalogue`).
  * Each view is loaded on demand so that the first one shown carries only what it needs.
  */
 async function mount(): Promise<void> {
   const view = new URLSearchParams(location.search).get('view');
   const root = document.getElementById('app') ?? document.body;
-  if (view === 'site') {
+  if (view === 'presenter') {
+    await import('./presenter/presenter-view');
+    root.replaceChildren(document.createElement('mes-presenter-view'));
+  } else if (view === 'auteur') {
+    await import('./authoring/authoring-app');
+    root.replaceChildren(document.createElement('mes-authoring'));
+  } else if (view === 'appels' || view === 'resultats') {
+    // The 3422 call-centre rehearsal: the catalogue and a call, or the results page.
+    await import('./callcentre/call-centre');
+    const centre = document.createElement('mes-call-centre');
+    centre.page = view === 'resultats' ? 'results' : 'calls';
+    root.replaceChildren(centre);
+  } else if (view === 'catalogue') {
+    const { mountCatalogue } = await import('./catalogue/view');
+    await mountCatalogue(root);
+  } else if (view === 'accessibilite') {
+    await import('./app/a11y-statement');
+    root.replaceChildren(document.createElement('mes-a11y-statement'));
+  } else if (view === 'site') {
     await import('./app/app-root');
     root.replaceChildren(document.createElement('mes-app'));
   } else {

@@ -137,6 +137,14 @@ export class MesSiteFrame extends LitElement {
         margin: 0 auto;
         padding: 16px;
       }
+      footer p + p {
+        padding-top: 0;
+      }
+      footer a {
+        color: var(--mes-primary);
+        font-weight: 600;
+        text-underline-offset: 3px;
+      }
       /* Small phones: the marker takes its own line under the logo, the help link stays at hand. */
       @media (max-width: 599px) {
         .bar {
@@ -202,6 +210,7 @@ export class MesSiteFrame extends LitElement {
       <main tabindex="-1"><slot></slot></main>
       <footer>
         <p>${t('frame:footer')}</p>
+        <p><a href="?view=accessibilite">${t('a11y:status.footer')}</a></p>
       </footer>
     `;
   }

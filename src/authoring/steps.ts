@@ -140,3 +140,34 @@ export function newScenario(from: Scenario, id: string, title: string, journey: 
     tutorial: { persona, journeys: [journey], steps: [] },
   };
 }
+
+/** What a field usually receives, when the trainer picks it before typing anything. */
+const DEFAULTS: Record<string, string> = {
+  'identify.code': '{{persona.provisionalCode}}',
+  'identify.nir': '{{persona.nirFormatted}}',
+  'identify.serial': '{{persona.serialToType}}',
+  'identify.cardType': '{{persona.card.type}}',
+  'newCode.nir': '{{persona.nirFormatted}}',
+  'newCode.birthDate': '{{persona.birthDateFr}}',
+  'newCode.serial': '{{persona.serialToType}}',
+  'newCode.cardType': '{{persona.card.type}}',
+  'contact.otp': '{{inbox.otp}}',
+  'contact.value': '{{persona.email}}',
+};
+
+export function defaultValue(field: FieldRef): string {
+  return DEFAULTS[`${field.form}.${field.field}`] ?? '';
+}
+
+/**
+ * The scenario as exported: a callout the trainer left empty (each recorded step gets one, ready to be
+ * written) is left out rather than refused. A loaded file never holds one, so its round trip is intact.
+ */
+export function withoutBlankCallouts(scenario: Scenario): Scenario {
+  const tutorial = scenario.tutorial;
+  if (!tutorial || !tutorial.steps.some((s) => s.callouts.some((c) => !c.text.trim()))) return scenario;
+  return {
+    ...scenario,
+    tutorial: { ...tutorial, steps: tutorial.steps.map((s) => ({ ...s, callouts: s.callouts.filter((c) => c.text.trim()) })) },
+  };
+}

@@ -34,7 +34,7 @@ const NOT_COVERED_LABEL: Record<string, string> = {
   login: 'blocked:login',
   discover: 'activated:discover',
   otherProfile: 'activated:otherProfile',
-  help: 'calls:journal.labels.help',
+  help: 'frame:help',
   cgu: 'calls:journal.labels.cgu',
   privacy: 'calls:journal.labels.privacy',
 };
@@ -80,7 +80,7 @@ export function describeEvent(event: SiteEvent, screen: ScreenId, ctx: SiteConte
       return click('opposition:opposed.download');
     case 'MANAGE_PROFILE': {
       const profile = ctx.profiles.find((p) => p.id === event.profileId);
-      return { key: 'journal.manage', values: { name: profile?.firstName ?? event.profileId } };
+      return { key: 'journal.manage', values: { name: profile?.firstName ?? event.profileId }, labels: { label: 'opposition:opposed.manage' } };
     }
     case 'DISMISS_NOTICE':
       return null;

@@ -296,8 +296,11 @@ export function renderSvg(root: DiagramState, title: string): string {
     );
     const lx = (x1 + 2 * mx + x2) / 4;
     const ly = (y1 + 2 * my + y2) / 4;
+    // Labels grow away from the arrow, on the side it bends to: the return arrow's go the other way.
+    const side = (y2 - y1) / len;
+    const anchor = side > 0.3 ? 'start' : side < -0.3 ? 'end' : 'middle';
     names.forEach((n, i) => {
-      labels.push(`<text x="${lx.toFixed(1)}" y="${(ly + i * 12).toFixed(1)}" class="event" fill="${color}">${esc(n)}</text>`);
+      labels.push(`<text x="${lx.toFixed(1)}" y="${(ly + i * 12).toFixed(1)}" class="event" text-anchor="${anchor}" fill="${color}">${esc(n)}</text>`);
     });
   }
   used.add('262939');

@@ -1,11 +1,15 @@
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import i18next, { type Resource } from 'i18next';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
+import frChecker from '../../locales/fr/checker.json';
+import enChecker from '../../locales/en/checker.json';
 import { scenarioSchema, type Scenario } from './schema';
 
 /**
  * Loading a scenario file: YAML → validated, typed Scenario. Every problem becomes one line that names
- * the file, the line and column, the path of the bad value and a French message, so that a trainer can
- * fix it without reading code.
+ * the file, the line and column, the path of the bad value and a message, so that a trainer can fix it
+ * without reading code. The messages live in locales/<lang>/checker.json; this module reads them without
+ * the app's i18n module (which needs Vite) so that the command-line checker can use it too.
  */
 export interface ScenarioIssue {
   file: string;
@@ -14,7 +18,36 @@ export interface ScenarioIssue {
   /** Dotted path of the bad value, e.g. "world.personas[0].nir". */
   path: string;
   message: string;
+  /** The message's key in namespace "checker" and its values, to show it again in another language. */
+  key?: string;
+  values?: Record<string, string>;
 }
+
+/** Translates a key (`ns:key`, namespace "checker" by default) with its values. */
+export type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+/** Translation bundles by language, then by namespace (the shape of `locales/<lang>/<ns>.json`). */
+export type LocaleResources = Record<string, Record<string, unknown>>;
+
+/** A translator of its own (not the app's global i18next), so that the CLI and tests need no set-up. */
+export function createTranslator(resources: LocaleResources, lang = 'fr'): Translate {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: lang,
+    fallbackLng: 'fr',
+    resources: resources as Resource,
+    ns: Object.keys(resources[lang] ?? resources.fr ?? {}),
+    defaultNS: 'checker',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return (key, values) => instance.t(key, values as Record<string, unknown>) as string;
+}
+
+/** The checker's own messages, bundled: enough for the schema's messages and formatIssue. */
+export const CHECKER_MESSAGES: LocaleResources = { fr: { checker: frChecker }, en: { checker: enChecker } };
+
+const frenchMessages = createTranslator(CHECKER_MESSAGES, 'fr');
 
 export class ScenarioError extends Error {
   constructor(readonly issues: ScenarioIssue[]) {
@@ -23,8 +56,9 @@ export class ScenarioError extends Error {
   }
 }
 
+/** One line: `file:line:column  path  message` (the CLI's output, and what the app shows of a refused file). */
 export function formatIssue(issue: ScenarioIssue): string {
-  return `${issue.file}:${issue.line}:${issue.column}  ${issue.path || '(racine)'}  ${issue.message}`;
+  return `${issue.file}:${issue.line}:${issue.column}  ${issue.path || frenchMessages('checker:root')}  ${issue.message}`;
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -37,12 +71,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** The node at `path` in the document, or the deepest existing ancestor (for a missing key). */
-function nodeAt(root: YamlNode | null, path: readonly PropertyKey[]): YamlNode | null {
+function nodeAt(root: YamlNode | null, path: readonly PropertyKey[], atKey: boolean): YamlNode | null {
   let node: YamlNode | null = root;
-  for (const part of path) {
+  for (const [i, part] of path.entries()) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === part);
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === part);
       if (!pair) return node;
+      if (atKey && i === path.length - 1) return pair.key as YamlNode;
       node = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
     } else if (isSeq(node) && typeof part === 'number') {
       const item = node.items[part] as YamlNode | undefined;
@@ -55,45 +90,217 @@ function nodeAt(root: YamlNode | null, path: readonly PropertyKey[]): YamlNode |
   return node;
 }
 
-const MESSAGES: Record<string, (issue: z.core.$ZodIssue) => string> = {
-  invalid_type: (i) => {
-    const expected = (i as { expected?: string }).expected ?? '';
-    const input = (i as { input?: unknown }).input;
-    if (input === undefined) return 'valeur obligatoire manquante';
-    return `type attendu : ${expected}`;
-  },
-  invalid_value: (i) => `valeur non autorisée ; valeurs possibles : ${((i as { values?: unknown[] }).values ?? []).map(String).join(', ')}`,
-  too_small: (i) => `trop court ou trop petit (minimum ${String((i as { minimum?: unknown }).minimum)})`,
-  too_big: (i) => `trop long ou trop grand (maximum ${String((i as { maximum?: unknown }).maximum)})`,
-  unrecognized_keys: (i) => `clé inconnue : ${((i as { keys?: string[] }).keys ?? []).join(', ')}`,
-  invalid_format: () => 'format invalide',
-};
+/** Where a value of the file is: line and column (1-based) of its node, or of its key. */
+export type Locate = (path: readonly PropertyKey[], options?: { atKey?: boolean }) => { line: number; column: number };
 
-function frenchMessage(issue: z.core.$ZodIssue): string {
-  // Custom messages written in the schema are already French.
-  const generic = MESSAGES[issue.code];
-  if (issue.code === 'custom' || issue.code === 'invalid_format' || !generic) return issue.message;
-  return generic(issue);
+/** A scenario file read and validated against the schema; `scenario` is null when it has errors. */
+export interface ReadScenario<T = Scenario> {
+  file: string;
+  scenario: T | null;
+  /** The file's data as written (before defaults), null when the YAML itself is invalid. */
+  raw: unknown;
+  issues: ScenarioIssue[];
+  locate: Locate;
 }
 
-export function parseScenario(text: string, file: string): Scenario {
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let node = raw;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[part];
+  }
+  return node;
+}
+
+/** Syntax errors of the yaml library that have a message of ours (the others keep the library's). */
+const YAML_CODES: readonly string[] = ['BAD_INDENT', 'DUPLICATE_KEY', 'TAB_AS_INDENT', 'MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN'];
+
+const KNOWN_PATTERNS: Record<string, string> = {
+  '^\\d{4}-\\d{2}-\\d{2}$': 'checker:schema.isoDate',
+  '^[a-z0-9-]+$': 'checker:schema.id',
+};
+
+interface Message {
+  key: string;
+  values?: Record<string, string>;
+}
+
+function typeName(expected: string, t: Translate): string {
+  const known = ['string', 'number', 'int', 'boolean', 'object', 'array', 'null'];
+  return known.includes(expected) ? t(`checker:schema.types.${expected}`) : t('checker:schema.types.other', { expected });
+}
+
+/** A zod issue as one message of ours; `raw` tells a missing value from a wrong one. */
+function messageOf(issue: z.core.$ZodIssue, raw: unknown, t: Translate): Message {
+  const i = issue as z.core.$ZodIssue & Record<string, unknown>;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (valueAt(raw, issue.path) === undefined) return { key: 'checker:schema.required' };
+      return { key: 'checker:schema.type', values: { expected: typeName(String(i.expected), t) } };
+    case 'invalid_value':
+      return { key: 'checker:schema.value', values: { values: ((i.values as unknown[]) ?? []).map(String).join(', ') } };
+    case 'too_small': {
+      const origin = String(i.origin);
+      const key = origin === 'string' ? 'tooSmallString' : origin === 'array' ? 'tooSmallArray' : 'tooSmallNumber';
+      return { key: `checker:schema.${key}`, values: { minimum: String(i.minimum) } };
+    }
+    case 'too_big':
+      return { key: 'checker:schema.tooBig', values: { maximum: String(i.maximum) } };
+    case 'unrecognized_keys':
+      return { key: 'checker:schema.unknownKey', values: { keys: ((i.keys as string[]) ?? []).join(', ') } };
+    case 'invalid_format': {
+      // zod gives the pattern as a regular expression's text, slashes included.
+      const text = typeof i.pattern === 'string' ? i.pattern : String((i.pattern as RegExp | undefined)?.source ?? '');
+      const pattern = /^\/(.*)\/[a-z]*$/s.exec(text)?.[1] ?? text;
+      const known = KNOWN_PATTERNS[pattern];
+      return known ? { key: known } : { key: 'checker:schema.format', values: { pattern } };
+    }
+    case 'custom':
+      // A refinement of a schema that extends this one words its own message (the call centre's).
+      return issue.message && issue.message !== 'Invalid input' ? { key: 'checker:schema.custom', values: { message: issue.message } } : { key: 'checker:schema.invalid' };
+    default:
+      return { key: 'checker:schema.invalid' };
+  }
+}
+
+/**
+ * zod reports a failed union (a step's action: fill or send) with the issues of every branch. The
+ * branch that went deepest is the one the author meant; when none did, the message lists the keys
+ * each branch expects.
+ */
+function flattenUnions(issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey[] = []): Array<z.core.$ZodIssue | { union: string[]; path: PropertyKey[] }> {
+  const out: Array<z.core.$ZodIssue | { union: string[]; path: PropertyKey[] }> = [];
+  for (const issue of issues) {
+    const path = [...base, ...issue.path];
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) {
+      out.push({ ...issue, path } as z.core.$ZodIssue);
+      continue;
+    }
+    const depth = (branch: readonly z.core.$ZodIssue[]) => Math.max(0, ...branch.map((i) => i.path.length));
+    const best = Math.max(...issue.errors.map(depth));
+    const deepest = issue.errors.filter((branch) => depth(branch) === best);
+    if (deepest.length === 1 || best === 0) {
+      out.push(...flattenUnions(deepest[0] ?? [], path));
+    } else {
+      const keys = deepest.map((branch) => String(branch[0]?.path[0] ?? '')).filter(Boolean);
+      out.push({ union: keys, path });
+    }
+  }
+  return out;
+}
+
+type ZodDef = { type: string; [k: string]: unknown };
+const defOf = (schema: unknown): ZodDef => (schema as { _zod: { def: ZodDef } })._zod.def;
+
+/**
+ * zod drops keys it does not know; a trainer's typo (« calouts ») would then vanish without a word.
+ * This walks the data along the schema and lists every key no object of the schema declares.
+ */
+function unknownKeys(schema: unknown, value: unknown, path: PropertyKey[], out: PropertyKey[][]): void {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'nonoptional':
+    case 'catch':
+      unknownKeys(def.innerType, value, path, out);
+      return;
+    case 'pipe':
+      unknownKeys(def.in, value, path, out);
+      return;
+    case 'object': {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+      const shape = def.shape as Record<string, unknown>;
+      for (const [key, child] of Object.entries(value)) {
+        if (key in shape) unknownKeys(shape[key], child, [...path, key], out);
+        else if (def.catchall === undefined) out.push([...path, key]);
+        else unknownKeys(def.catchall, child, [...path, key], out);
+      }
+      return;
+    }
+    case 'array':
+      if (Array.isArray(value)) value.forEach((item, i) => unknownKeys(def.element, item, [...path, i], out));
+      return;
+    case 'record':
+      if (value !== null && typeof value === 'object') {
+        for (const [key, child] of Object.entries(value)) unknownKeys(def.valueType, child, [...path, key], out);
+      }
+      return;
+    case 'union': {
+      const option = (def.options as Array<{ safeParse(v: unknown): { success: boolean } }>).find((o) => o.safeParse(value).success);
+      if (option) unknownKeys(option, value, path, out);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+export interface ReadOptions<S extends z.ZodType> {
+  t?: Translate;
+  /** A schema extending the scenario's (e.g. the call centre's `call` block); the scenario's by default. */
+  schema?: S;
+}
+
+/** Reads a scenario file: YAML, then the schema (with unknown keys); never throws. */
+export function readScenario<S extends z.ZodType = typeof scenarioSchema>(
+  text: string,
+  file: string,
+  options: ReadOptions<S> = {},
+): ReadScenario<z.output<S>> {
+  const t = options.t ?? frenchMessages;
+  const schema: z.ZodType = options.schema ?? scenarioSchema;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number | undefined) => {
     const pos = lineCounter.linePos(offset ?? 0);
     return { line: pos.line, column: pos.col };
   };
+  const locate: Locate = (path, options) =>
+    position(nodeAt(doc.contents as YamlNode | null, path, options?.atKey ?? false)?.range?.[0]);
+  const issue = (path: readonly PropertyKey[], message: Message, atKey = false): ScenarioIssue => ({
+    file,
+    ...locate(path, { atKey }),
+    path: formatPath(path),
+    message: t(message.key, message.values),
+    key: message.key,
+    ...(message.values ? { values: message.values } : {}),
+  });
   if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((e) => ({ file, ...position(e.pos[0]), path: '', message: `YAML invalide : ${e.message.split('\n')[0]}` })),
-    );
+    const issues: ScenarioIssue[] = [];
+    for (const e of doc.errors) {
+      const at = position(e.pos[0]);
+      // A syntax error often brings others on the same line: its first one says it best.
+      if (issues.some((i) => i.line === at.line)) continue;
+      const known = YAML_CODES.includes(e.code);
+      const detail = known ? t(`checker:schema.yamlCodes.${e.code}`) : (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      const values = { detail };
+      issues.push({ file, ...at, path: '', message: t('checker:schema.yaml', values), key: 'checker:schema.yaml', values });
+    }
+    return { file, scenario: null, raw: null, locate, issues };
   }
-  const result = scenarioSchema.safeParse(doc.toJS());
-  if (result.success) return result.data;
-  throw new ScenarioError(
-    result.error.issues.map((issue) => {
-      const node = nodeAt(doc.contents as YamlNode | null, issue.path);
-      return { file, ...position(node?.range?.[0]), path: formatPath(issue.path), message: frenchMessage(issue) };
-    }),
-  );
+  const raw: unknown = doc.toJS();
+  const issues: ScenarioIssue[] = [];
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    for (const found of flattenUnions(result.error.issues)) {
+      if ('union' in found) issues.push(issue(found.path, { key: 'checker:schema.union', values: { forms: found.union.join(', ') } }));
+      else issues.push(issue(found.path, messageOf(found, raw, t)));
+    }
+  }
+  const extra: PropertyKey[][] = [];
+  unknownKeys(schema, raw, [], extra);
+  for (const path of extra) issues.push(issue(path, { key: 'checker:schema.unknownKey', values: { keys: String(path[path.length - 1]) } }, true));
+  issues.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { file, scenario: result.success && issues.length === 0 ? (result.data as z.output<S>) : null, raw, issues, locate };
+}
+
+/** Parses and validates against the schema only; throws a ScenarioError listing every problem. */
+export function parseScenario(text: string, file: string, options: { t?: Translate } = {}): Scenario {
+  const read = readScenario(text, file, { t: options.t ?? frenchMessages });
+  if (read.scenario) return read.scenario;
+  throw new ScenarioError(read.issues);
 }

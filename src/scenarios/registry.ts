@@ -1,9 +1,13 @@
-import { parseScenario, ScenarioError, type ScenarioIssue } from './load';
+import { currentLanguage, resources } from '../i18n';
+import { checkScenarioSources, type CheckEnvironment } from './check';
+import { GENERATED_HOTSPOTS } from './hotspots.generated';
+import { createTranslator, type ScenarioIssue } from './load';
 import type { Scenario } from './schema';
 
 /**
- * The scenarios shipped with the app: every `scenarios/*.yaml`, bundled as text and validated on load.
- * A file with errors is refused on its own; the others keep working.
+ * The scenarios shipped with the app: every `scenarios/*.yaml`, bundled as text and checked on load by
+ * the same checker as `npm run scenarios:check` (schema and meaning). A file with errors is refused on
+ * its own, with the checker's lines; the others keep working.
  */
 const files = import.meta.glob<string>('../../scenarios/*.yaml', { eager: true, query: '?raw', import: 'default' });
 
@@ -12,18 +16,19 @@ export interface LoadedScenarios {
   issues: ScenarioIssue[];
 }
 
-export function loadScenarios(sources: Record<string, string> = files): LoadedScenarios {
+/** The checker's environment in the app: its bundled translations and the generated zones. */
+export function appCheckEnvironment(lang: string = currentLanguage()): CheckEnvironment {
+  const locales = resources();
+  return { locales, hotspots: GENERATED_HOTSPOTS, t: createTranslator(locales, lang) };
+}
+
+export function loadScenarios(sources: Record<string, string> = files, env: CheckEnvironment = appCheckEnvironment()): LoadedScenarios {
   const scenarios = new Map<string, Scenario>();
   const issues: ScenarioIssue[] = [];
-  for (const [path, text] of Object.entries(sources)) {
-    const file = `scenarios/${path.split('/').pop() ?? path}`;
-    try {
-      const scenario = parseScenario(text, file);
-      scenarios.set(scenario.id, scenario);
-    } catch (error) {
-      if (error instanceof ScenarioError) issues.push(...error.issues);
-      else issues.push({ file, line: 1, column: 1, path: '', message: String(error) });
-    }
+  const entries = Object.entries(sources).map(([path, text]) => ({ file: `scenarios/${path.split('/').pop() ?? path}`, text }));
+  for (const result of checkScenarioSources(entries, env)) {
+    if (result.scenario) scenarios.set(result.scenario.id, result.scenario);
+    issues.push(...result.issues);
   }
   return { scenarios, issues };
 }

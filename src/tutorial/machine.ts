@@ -146,8 +146,10 @@ export function stepDone(step: Step, site: SiteSnapshot, values: Record<string, 
     const typed = String(read(`${action.fill.form}.${action.fill.field}`) ?? '');
     if (until.typed) checks.push(typed.trim() !== '');
     else if (!until.screen && !until.values && !until.error) {
-      // A one-time code is whatever the inbox holds: any 6 digits count, the site will judge them.
-      if (needsInbox(action.fill.value)) checks.push(/^\d{6}$/.test(compact(typed)));
+      // A one-time code is whatever the inbox holds: any 6 digits count, the site will judge them;
+      // a provisional code from the inbox is 12 characters of its alphabet.
+      if (action.fill.value.includes('inbox.otp')) checks.push(/^\d{6}$/.test(compact(typed)));
+      else if (action.fill.value.includes('inbox.code')) checks.push(/^[0-9A-Za-z]{12}$/.test(compact(typed)));
       else checks.push(compact(typed).toLowerCase() === compact(fillTemplate(action.fill.value, values)).toLowerCase());
     }
   }

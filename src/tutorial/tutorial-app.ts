@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { createActor, type ActorRefFrom, type Subscription } from 'xstate';
+import { createActor, type ActorRefFrom, type InspectionEvent, type Subscription } from 'xstate';
 import { api } from '../api/client';
 import type { OppositionProof } from '../api/types';
 import { bootBackend } from '../app/backend-boot';
@@ -43,6 +43,9 @@ import './shortcuts-dialog';
 import type { MesShortcutsDialog } from './shortcuts-dialog';
 import './slides';
 import { scenarioText } from './text';
+import { MachineInspector, onlineInspectorRequested } from './inspector';
+import { PresenterLink, commandEvent, type PresenterCommandMessage } from './presenter-link';
+import { onScenarioUpdate, type ScenarioUpdate } from '../scenarios/live';
 import { personaValues } from './values';
 
 /** The editor's draft scenario from sessionStorage, checked as a file would be (throws ScenarioError). */
@@ -51,6 +54,10 @@ function readDraft(id: string): Scenario {
   if (text === null) throw new Error(t('player:noTutorial', { id }));
   return parseScenario(text, `${id}.yaml`);
 }
+
+// Scenario files saved in the dev server reach the player through ../scenarios/live; accepting the
+// registry's update here keeps Vite from reloading the whole page (and losing the session) for it.
+if (import.meta.hot) import.meta.hot.accept('../scenarios/registry', () => undefined);
 
 /**
  * The pas à pas player: the scenario's slides and the simulated site under the overlay, driven by the
@@ -104,6 +111,18 @@ export class MesTutorial extends LitElement {
     }
     .bar select {
       border-radius: 8px;
+    }
+    .bar a.catalogue {
+      font-weight: 600;
+      color: #0c419a;
+      border: 2px solid #0c419a;
+      border-radius: 999px;
+      padding: 6px 14px;
+      min-height: 36px;
+      box-sizing: border-box;
+      display: inline-flex;
+      align-items: center;
+      text-decoration: none;
     }
     .bar button[aria-pressed='true'] {
       background: #e7ecfa;
@@ -194,6 +213,24 @@ export class MesTutorial extends LitElement {
       clip: rect(0 0 0 0);
       white-space: nowrap;
     }
+    /* The statecharts panel's button is for trainers and developers: seen only when tabbed to. */
+    .bar .reveal-on-focus:not(:focus) {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+      padding: 0;
+      border: 0;
+    }
+    .inspector {
+      position: fixed;
+      left: 12px;
+      bottom: 12px;
+      width: min(440px, calc(100vw - 24px));
+      z-index: 1200;
+    }
     @media (max-width: 600px) {
       .bar {
         position: static;
@@ -225,12 +262,24 @@ export class MesTutorial extends LitElement {
   @state() private barHeights = { top: 0, bottom: 0 };
   private readonly barObserver = new ResizeObserver(() => this.measureBars());
   private cleanups: Array<() => void> = [];
+  /** The trainer's presenter view, in another window, follows and drives the player. */
+  private presenter: PresenterLink | null = null;
+  /** The statecharts panel (key I): the machines' states and last events, collected offline. */
+  private readonly inspector = new MachineInspector();
+  @state() private inspectorOpen = false;
+  /** A hook for another inspector (e.g. Stately's, on a developer's machine); the panel's always runs. */
+  inspect: ((event: InspectionEvent) => void) | null = null;
+  /** The checker's messages on a scenario saved with errors (dev server): the old version keeps running. */
+  @state() private liveIssues: string[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.cleanups.push(onLanguageChanged(() => this.requestUpdate()));
     this.cleanups.push(onFullscreenChange((on) => (this.fullscreen = on)));
     this.registerKeys();
+    this.presenter = new PresenterLink({ onCommand: (m) => this.obeyPresenter(m), onHello: () => this.postPresenterState(true) });
+    this.cleanups.push(() => this.presenter?.close());
+    if (import.meta.hot) this.cleanups.push(onScenarioUpdate((updates) => void this.reloadScenario(updates)));
     void this.boot();
   }
 
@@ -286,7 +335,14 @@ export class MesTutorial extends LitElement {
     this.stopActor();
     const site = createSiteMachine({ api, deliverProof: (proof) => void this.deliverProof(proof) });
     const machine = createTutorialMachine({ site, backend: api });
-    const actor = createActor(machine, { input: { scenario, persona, mode, stepIndex } });
+    this.inspector.reset();
+    const actor = createActor(machine, {
+      input: { scenario, persona, mode, stepIndex },
+      inspect: (event) => {
+        this.inspector.inspect(event);
+        this.inspect?.(event);
+      },
+    });
     this.actorSub = actor.subscribe({
       next: (snapshot) => this.handleSnapshot(snapshot),
       error: (error) => {
@@ -315,6 +371,49 @@ export class MesTutorial extends LitElement {
       this.siteSub = ref?.subscribe((s) => (this.site = s)) ?? null;
     }
     this.syncUrl(snapshot);
+    this.postPresenterState();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Presenter view, live reload
+
+  private postPresenterState(force = false): void {
+    const snap = this.snapshot;
+    if (!snap || !this.scenario) return;
+    this.presenter?.postState({ scenario: this.scenario.id, stepIndex: snap.context.stepIndex, mode: snap.context.mode }, force);
+  }
+
+  private obeyPresenter(message: PresenterCommandMessage): void {
+    const snap = this.snapshot;
+    if (!snap) return;
+    const step = snap.context.steps[snap.context.stepIndex];
+    const event = commandEvent(message, { mode: snap.context.mode, waiting: isWaiting(snap), hasZone: Boolean(step && isSiteStep(step) && step.target) });
+    if (event) this.actor?.send(event);
+  }
+
+  private openPresenter(): void {
+    const params = new URLSearchParams({ view: 'presenter', scenario: this.scenario?.id ?? DEFAULT_SCENARIO, lang: currentLanguage() });
+    const win = window.open(`${location.pathname}?${params.toString()}`, 'mes-presenter');
+    if (!win) this.bootError = t('presenter:popupBlocked');
+  }
+
+  /** A scenario file saved in the dev server: the new version at the same step, or its errors shown. */
+  private async reloadScenario(updates: ScenarioUpdate[]): Promise<void> {
+    const current = this.scenario;
+    const snap = this.snapshot;
+    if (!current || !snap) return;
+    const update = updates.find((u) => u.previousId === current.id || u.scenario?.id === current.id);
+    if (!update) return;
+    if (!update.scenario?.tutorial) {
+      this.liveIssues = update.issues.length ? update.issues.map(formatIssue) : [t('player:noTutorial', { id: current.id })];
+      return;
+    }
+    this.liveIssues = [];
+    const stepId = snap.context.steps[snap.context.stepIndex]?.id;
+    const steps = update.scenario.tutorial.steps;
+    const index = steps.findIndex((s) => s.id === stepId);
+    this.scenario = update.scenario as TutorialScenario;
+    await this.startTutorial(snap.context.mode, index >= 0 ? index : Math.min(snap.context.stepIndex, steps.length - 1));
   }
 
   private async deliverProof(proof: OppositionProof): Promise<void> {
@@ -354,6 +453,7 @@ export class MesTutorial extends LitElement {
     this.keyboard.register({ keys: ['h'], labelKey: 'player:keys.hint', group: nav, handler: () => this.actor?.send({ type: 'HINT' }) });
     this.keyboard.register({ keys: ['p'], labelKey: 'player:keys.pause', group: display, handler: () => this.togglePause() });
     this.keyboard.register({ keys: ['?'], labelKey: 'tutorial:keys.help', group: display, handler: () => this.openShortcuts() });
+    this.keyboard.register({ keys: ['i'], labelKey: 'inspector:key', group: display, handler: () => (this.inspectorOpen = !this.inspectorOpen) });
   }
 
   private next(): void {
@@ -552,6 +652,7 @@ export class MesTutorial extends LitElement {
           return html`<mes-slide-section .heading=${scenarioText(step.title, this.values())}></mes-slide-section>`;
         case 'end':
           return html`<mes-slide-end
+            .menu=${step.menu ? step.menu.map((m) => ({ journey: m.journey, label: scenarioText(m.label, this.values()) })) : null}
             @mes-journey=${(e: CustomEvent<{ journey: string }>) => this.actor?.send({ type: 'JOURNEY', journey: e.detail.journey })}
           ></mes-slide-end>`;
         default:
@@ -642,9 +743,16 @@ export class MesTutorial extends LitElement {
           <button type="button" data-hotspot="fullscreen" aria-pressed=${this.fullscreen ? 'true' : 'false'} @click=${() => void this.handleFullscreen()}>
             ${t('player:fullscreen')}
           </button>
+          <button type="button" data-hotspot="presenter" @click=${() => this.openPresenter()}>
+            ${t('presenter:open')}<span class="visually-hidden"> (${t('presenter:openHint')})</span>
+          </button>
+          <button type="button" class="reveal-on-focus" aria-expanded=${this.inspectorOpen ? 'true' : 'false'} @click=${() => (this.inspectorOpen = !this.inspectorOpen)}>
+            ${t('inspector:open')}
+          </button>
           <button type="button" data-hotspot="shortcuts" aria-haspopup="dialog" @click=${() => this.openShortcuts()}>?<span class="visually-hidden"> ${t('tutorial:keys.help')}</span></button>
+          <a class="catalogue" data-hotspot="catalogue" href=${currentLanguage() === 'fr' ? '/?view=catalogue' : `/?view=catalogue&lang=${currentLanguage()}`}>${t('catalogue:link')}</a>
           <button type="button" data-hotspot="language" lang=${currentLanguage() === 'fr' ? 'en' : 'fr'} @click=${() => void this.handleLanguage(currentLanguage() === 'fr' ? 'en' : 'fr')}>
-            ${currentLanguage() === 'fr' ? 'English' : 'Français'}
+            ${t('player:otherLanguage')}
           </button>
         </div>
       </div>
@@ -685,6 +793,7 @@ export class MesTutorial extends LitElement {
     return html`
       ${this.renderBar(snap, step)}
       ${this.issues.length ? html`<div class="issues" role="alert">${t('app:scenarioIssues')}\n${this.issues.join('\n')}</div>` : nothing}
+      ${this.liveIssues.length ? html`<div class="issues" role="alert">${t('app:scenarioIssues')}\n${this.liveIssues.join('\n')}</div>` : nothing}
       ${snap.context.problem || this.bootError ? html`<p class="problem" role="alert">${t('player:problem')} ${snap.context.problem ?? this.bootError}</p>` : nothing}
       <div class="stage" aria-busy=${isWaiting(snap) || isFinished(snap) ? 'false' : 'true'}>
         ${result
@@ -699,6 +808,11 @@ export class MesTutorial extends LitElement {
       </div>
       ${result ? nothing : this.renderPanel(snap, step)}
       <mes-shortcuts-dialog></mes-shortcuts-dialog>
+      ${this.inspectorOpen
+        ? html`<aside class="inspector" aria-labelledby="inspector-title">
+            <mes-inspector-panel .inspector=${this.inspector} ?online=${onlineInspectorRequested()} @mes-inspector-close=${() => (this.inspectorOpen = false)}></mes-inspector-panel>
+          </aside>`
+        : nothing}
     `;
   }
 }

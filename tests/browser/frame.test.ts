@@ -65,7 +65,10 @@ describe('<mes-site-frame>', () => {
     expect(isShown(marker)).to.equal(true);
     const slot = part<HTMLSlotElement>(el, 'main slot');
     expect(slot.assignedElements().map((e) => e.id)).to.deep.equal(['content']);
-    expect(text(part(el, 'footer'))).to.equal('Simulateur de formation — les personnes et les numéros sont fictifs');
+    expect(text(part(el, 'footer p'))).to.equal('Simulateur de formation — les personnes et les numéros sont fictifs');
+    // The accessibility statement is one link away from every page of the site.
+    expect(part<HTMLAnchorElement>(el, 'footer a').getAttribute('href')).to.equal('?view=accessibilite');
+    expect(text(part(el, 'footer a'))).to.equal('Accessibilité : non conforme');
     // The marker stays clear of the content: it sits above <main>, not over it.
     const mainTop = part(el, 'main').getBoundingClientRect().top;
     expect(marker.getBoundingClientRect().bottom).to.be.at.most(mainTop);

@@ -69,20 +69,47 @@ export async function gotoStep(page: Page, step: string, mode: Parameters<typeof
 
 export const stepOf = (page: Page): string | null => new URL(page.url()).searchParams.get('step');
 
-/** A short description of the element that has the keyboard focus, through shadow roots. */
-export async function focused(page: Page): Promise<{ tag: string; hotspot: string; text: string; label: string; type: string }> {
+export interface Focus {
+  tag: string;
+  hotspot: string;
+  /** The accessible name, roughly: aria-label, aria-labelledby, the label, else the text. */
+  name: string;
+  type: string;
+  role: string;
+  value: string;
+  checked: boolean;
+  /** The focus is drawn: :focus-visible matches and an outline or a box-shadow shows. */
+  visible: boolean;
+}
+
+/** The element that has the keyboard focus, through shadow roots. */
+export async function focused(page: Page): Promise<Focus> {
   return page.evaluate(() => {
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el) return { tag: '', hotspot: '', text: '', label: '', type: '' };
+    const empty = { tag: '', hotspot: '', name: '', type: '', role: '', value: '', checked: false, visible: false };
+    if (!el || el === document.body) return empty;
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+    const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => root.getElementById?.(id)?.textContent ?? '')
+      .join(' ');
     const labels = (el as HTMLInputElement).labels;
-    const label = el.getAttribute('aria-label') ?? (labels && labels[0] ? (labels[0].textContent ?? '') : '');
+    const name = clean(el.getAttribute('aria-label')) || clean(labelledBy) || clean(labels && labels[0] ? labels[0].textContent : '') || clean(el.textContent);
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow !== 'none';
     return {
       tag: el.tagName.toLowerCase(),
       hotspot: el.getAttribute('data-hotspot') ?? '',
-      text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      label: label.replace(/\s+/g, ' ').trim(),
+      name,
       type: el.getAttribute('type') ?? '',
+      role: el.getAttribute('role') ?? '',
+      value: (el as HTMLInputElement).value ?? '',
+      checked: (el as HTMLInputElement).checked === true,
+      visible: el.matches(':focus-visible') && (outline || shadow),
     };
   });
 }

@@ -1,5 +1,4 @@
 import { createRng, randomInt, randomNir, randomProvisionalCode, randomSerial, type Rng } from '../../domain/random';
-import { CARD_TYPES } from '../../domain/card';
 import { pad2 } from '../../domain/text';
 import type { ChildData, PersonaData } from '../../scenarios/schema';
 
@@ -114,7 +113,7 @@ export interface RandomizeOptions {
 }
 
 /**
- * A copy of `persona` with a new birth date, NIR, card type, serial and provisional code, and new birth
+ * A copy of `persona` with a new birth date, NIR, serial (for the same card type) and provisional code, and new birth
  * dates and codes for her children. The same seed (and day) always gives the same persona.
  */
 export function randomizePersona(persona: PersonaData, seed: number, opts: RandomizeOptions = {}): PersonaData {
@@ -125,7 +124,8 @@ export function randomizePersona(persona: PersonaData, seed: number, opts: Rando
   const [first, last] = adultRange(today, childDays);
   const birthDate = isoOfDay(randomInt(rng, first, last));
   const nir = randomNir(rng, { sex: persona.sex, birthDate });
-  const cardType = CARD_TYPES[randomInt(rng, 0, CARD_TYPES.length - 1)]!;
+  // The card type is part of the scenario (a card with photo, a wrong type rehearsed): only its number is new.
+  const cardType = persona.card.type;
   const serial = randomSerial(rng, cardType, nir);
   const [code = '', ...childCodes] = distinctCodes(rng, 1 + persona.children.length);
 

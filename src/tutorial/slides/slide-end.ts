@@ -1,5 +1,5 @@
 import { css, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { t } from '../../i18n';
 import { SlideElement } from './slide-element';
 import { slideStyles } from './slide-styles';
@@ -91,6 +91,16 @@ export class MesSlideEnd extends SlideElement {
     `,
   ];
 
+  /**
+   * The scenario's own menu (journey id and its already translated label); the seed's four journeys
+   * when the scenario gives none.
+   */
+  @property({ attribute: false }) menu: Array<{ journey: string; label: string }> | null = null;
+
+  private get entries(): Array<{ journey: string; label: string }> {
+    return this.menu ?? JOURNEYS.map((journey) => ({ journey, label: t(LABEL_KEYS[journey]) }));
+  }
+
   override render() {
     return html`<div class="stage">
       <article class="slide" aria-labelledby="title">
@@ -100,15 +110,15 @@ export class MesSlideEnd extends SlideElement {
           <p class="congrats">${doneIcon}<span>${t('slides:end.congrats')}</span></p>
           <p>${t('slides:end.back')}</p>
           <ul class="menu">
-            ${JOURNEYS.map(
-              (journey) => html`<li>
+            ${this.entries.map(
+              ({ journey, label }) => html`<li>
                 <button
                   type="button"
                   class="btn btn-secondary"
                   data-hotspot=${`journey-${journey}`}
                   @click=${() => this.emitJourney(journey)}
                 >
-                  <span>${t(LABEL_KEYS[journey])}</span>${arrowIcon}
+                  <span>${label}</span>${arrowIcon}
                 </button>
               </li>`,
             )}
@@ -118,7 +128,7 @@ export class MesSlideEnd extends SlideElement {
     </div>`;
   }
 
-  private emitJourney(journey: JourneyId): void {
+  private emitJourney(journey: string): void {
     this.dispatchEvent(new CustomEvent('mes-journey', { detail: { journey }, bubbles: true, composed: true }));
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fieldOfHotspot, makeStep, moveItem, sendAction, suggestValue, uniqueStepId, valueOfHotspot } from '../../../src/authoring/steps';
+import { readFileSync } from 'node:fs';
+import { importScenario } from '../../../src/authoring/yaml';
+import { fieldOfHotspot, withoutBlankCallouts, makeStep, moveItem, sendAction, suggestValue, uniqueStepId, valueOfHotspot } from '../../../src/authoring/steps';
 import { stepSchema } from '../../../src/scenarios/schema';
 
 describe('authoring rules', () => {
@@ -42,5 +44,14 @@ describe('authoring rules', () => {
     const stayed = makeStep({ id: 'decision-cgu', journey: 'j', screen: 'decision', target: 'cgu', action: sendAction({ type: 'TOGGLE_CGU', checked: true }), screenAfter: 'decision' });
     expect(stayed.until).toBeUndefined();
     expect(stayed.action).toEqual({ send: { type: 'TOGGLE_CGU', checked: true } });
+  });
+
+  it('leaves out the callouts left empty, and nothing else', () => {
+    const scenario = importScenario(readFileSync('scenarios/pas-a-pas.yaml', 'utf8'), 'pas-a-pas.yaml');
+    expect(withoutBlankCallouts(scenario)).toBe(scenario);
+    const step = makeStep({ id: 'a', journey: 'intro', screen: 'home', target: 'x' });
+    step.callouts = [{ text: ' ', kind: 'step' }, { text: 'Écrit', kind: 'note' }];
+    const draft = { ...scenario, tutorial: { ...scenario.tutorial!, steps: [step] } };
+    expect(withoutBlankCallouts(draft).tutorial!.steps[0]!.callouts).toEqual([{ text: 'Écrit', kind: 'note' }]);
   });
 });

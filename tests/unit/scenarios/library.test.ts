@@ -108,7 +108,7 @@ describe('the shipped scenarios', () => {
   });
 
   describe.each(withTutorial.map((s) => [s.id, s] as const))('%s', (_id, scenario) => {
-    it('guided: every step from the first to the last, each on its own screen', async () => {
+    it('guided: every step from the first to the last, each on its own screen', { timeout: 30_000 }, async () => {
       const { actor, persona } = start(scenario, 'guided');
       const steps = scenario.tutorial.steps;
       const values = personaValues(persona);
@@ -135,7 +135,7 @@ describe('the shipped scenarios', () => {
       actor.stop();
     });
 
-    it('practice: the trainee doing each step by hand reaches the end', async () => {
+    it('practice: the trainee doing each step by hand reaches the end', { timeout: 30_000 }, async () => {
       const { actor, api, persona } = start(scenario, 'practice');
       const steps = scenario.tutorial.steps;
       let snap = await settled(actor);

@@ -1,0 +1,4 @@
+// `npm run scenarios:schema` (see scripts/scenarios-cli.ts).
+import { schemaCommand } from './scenarios-cli';
+
+process.exitCode = schemaCommand();
