@@ -42,7 +42,15 @@ const viteGlob = {
 };
 
 export default {
-  files: ['tests/browser/**/*.test.ts'],
+  // The overlay's and keyboard's tests measure real layout, focus and frames: they run first, on a fresh
+  // browser; the inspector's run last (after it, the next file was seen to stall waiting for frames).
+  files: [
+    'tests/browser/overlay.test.ts',
+    'tests/browser/keyboard.test.ts',
+    'tests/browser/**/*.test.ts',
+    '!tests/browser/inspector.test.ts',
+    'tests/browser/inspector.test.ts',
+  ],
   nodeResolve: true,
   // One page at a time: focus, keyboard and viewport commands act on the page in front.
   concurrency: 1,

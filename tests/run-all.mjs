@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite in order (type-check, unit, browser, end-to-end), then one line that sums them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const results = { passed: 0, failed: 0, skipped: 0 };
@@ -71,8 +71,13 @@ else {
 const unit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.test-results/unit.json'], 'unit (vitest)');
 countVitest('.test-results/unit.json', 'unit', unit);
 
-const browser = run('npx', ['web-test-runner'], 'browser (web-test-runner, Chromium)');
-countWtr(browser, 'browser');
+// One browser per test file: in one long run, later pages were seen to stall waiting for animation
+// frames; a fresh browser per file is slower by a few seconds each, and reliable.
+for (const file of readdirSync('tests/browser').filter((f) => f.endsWith('.test.ts')).sort()) {
+  rmSync('.test-results/browser.json', { force: true });
+  const status = run('npx', ['web-test-runner', `tests/browser/${file}`], `browser: ${file} (web-test-runner, Chromium)`);
+  countWtr(status, `browser ${file}`);
+}
 
 const build = run('npx', ['vite', 'build', '--logLevel', 'warn'], 'build');
 if (build !== 0) {

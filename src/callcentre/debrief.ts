@@ -184,7 +184,7 @@ export class MesCallDebrief extends LitElement {
               ${ctx.diagnoses.map((d) => {
                 const e = explanations.find((x) => x.id === d.id);
                 return html`<li lang=${this.call.lang}>
-                  « ${e?.text} »
+                  ${t('calls:quoted', { text: e?.text ?? '' })}
                   <span class="tag ${d.correct ? 'ok' : 'ko'}">${t(d.correct ? 'calls:debrief.diagnosis.correct' : 'calls:debrief.diagnosis.incorrect')}</span>
                   ${d.correct ? nothing : html`<br />${e?.feedback}`}
                 </li>`;

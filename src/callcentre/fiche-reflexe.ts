@@ -240,7 +240,7 @@ export class MesFicheReflexe extends LitElement {
                 <td>${r.rule}</td>
                 <td>
                   <ul class="messages">
-                    ${r.messages.map((m) => html`<li>« ${m} »</li>`)}
+                    ${r.messages.map((m) => html`<li>${t('calls:quoted', { text: m })}</li>`)}
                   </ul>
                 </td>
               </tr>`,

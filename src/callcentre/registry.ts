@@ -1,4 +1,4 @@
-import { ScenarioError, type ScenarioIssue } from '../scenarios/load';
+import { CHECKER_MESSAGES, ScenarioError, createTranslator, type ScenarioIssue } from '../scenarios/load';
 import { parseCallScenario } from './load';
 import type { CallScenario } from './schema';
 
@@ -14,17 +14,22 @@ export interface LoadedCalls {
   issues: ScenarioIssue[];
 }
 
+const t = createTranslator(CHECKER_MESSAGES, 'fr');
+
 export function loadCalls(sources: Record<string, string> = files): LoadedCalls {
   const calls: CallScenario[] = [];
   const issues: ScenarioIssue[] = [];
+  const owners = new Map<string, string>();
   for (const path of Object.keys(sources).sort()) {
     const text = sources[path] ?? '';
     const file = `scenarios/calls/${path.split('/').pop() ?? path}`;
     try {
       const call = parseCallScenario(text, file);
-      if (calls.some((c) => c.id === call.id)) {
-        issues.push({ file, line: 1, column: 1, path: 'id', message: `identifiant « ${call.id} » déjà utilisé par un autre appel` });
+      const owner = owners.get(call.id);
+      if (owner !== undefined) {
+        issues.push({ file, line: 1, column: 1, path: 'id', message: t('checker:scenario.duplicateId', { file: owner }) });
       } else {
+        owners.set(call.id, file);
         calls.push(call);
       }
     } catch (error) {
