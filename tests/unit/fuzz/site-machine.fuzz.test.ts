@@ -56,6 +56,7 @@ function valueFor(rng: Rng, field: string, h: SiteHarness): string {
   if (rng() < 0.25) return pick(rng, BAD_VALUES);
   const paul = scenario.world.personas.find((p) => p.id === 'paul')!;
   const henri = scenario.world.personas.find((p) => p.id === 'henri')!;
+  if (field === 'otp') return pick(rng, [latestOtp(h.store), latestOtp(h.store), '000000', '123456']);
   const pools: Record<string, string[]> = {
     code: [MARTINE.code, MARTINE.code, 'Ht4WqZ8nBv2M', paul.provisionalCode, henri.provisionalCode, 'Ab3Cd4Ef5Gh6'],
     nir: [MARTINE.nir, '269054410903857', '1 58 03 75 056 123 21', '182016912308708', '2 48 08 13 055 045 92'],
@@ -63,7 +64,6 @@ function valueFor(rng: Rng, field: string, h: SiteHarness): string {
     serial: [MARTINE.serial, MARTINE.serial, '4817203965', '73920584', '50193847261', '12345678'],
     birthDate: [MARTINE.birthDate, '03/09/2010', '21/02/2013', '22/08/1948', '31/02/2000'],
     value: [MARTINE.email, MARTINE.mobile, 'julie.leguellec@example.fr', '06 99 88 77 66', 'pas-une-adresse'],
-    otp: [latestOtp(h.store), latestOtp(h.store), '000000', '123456'],
     login: [MARTINE.login, 'mleguellec', 'martine.l', 'mleguellec.1969'],
     password: [MARTINE.password, 'Azerty123!', 'abc', 'Martine!Vt58'],
     confirm: [MARTINE.password, 'Printemps#2025', ''],
@@ -109,6 +109,38 @@ function gestureFor(rng: Rng, h: SiteHarness): SiteEvent[] | null {
       return null;
   }
 }
+
+/**
+ * The journeys of the service, as a person goes through them. A walk starts with a random part of one
+ * (so that short walks start deep in the site), then goes random.
+ */
+const SUBMIT: SiteEvent = { type: 'SUBMIT' };
+const IDENTIFIED: SiteEvent[] = [
+  { type: 'ACTIVATE_SPACE' },
+  { type: 'BEGIN' },
+  ...fill('identify', { code: MARTINE.code, nir: MARTINE.nir, cardType: 'sans-photo', serial: MARTINE.serial }),
+  SUBMIT,
+];
+const JOURNEYS: SiteEvent[][] = [
+  [
+    ...IDENTIFIED,
+    { type: 'CHOOSE', choice: 'activate' },
+    { type: 'TOGGLE_CGU', checked: true },
+    SUBMIT,
+    SUBMIT,
+    ...fill('credentials', { login: MARTINE.login, password: MARTINE.password, confirm: MARTINE.password }),
+    SUBMIT,
+  ],
+  [...IDENTIFIED, { type: 'CHOOSE', choice: 'oppose' }, SUBMIT, SUBMIT, { type: 'DOWNLOAD_PROOF' }, { type: 'MANAGE_PROFILE', profileId: 'lucas' }],
+  [...IDENTIFIED, { type: 'CHOOSE', choice: 'activate' }, { type: 'TOGGLE_CGU', checked: true }, SUBMIT, { type: 'EDIT_CONTACT', kind: 'mobile' }, ...fill('contact', { value: MARTINE.mobile }), SUBMIT],
+  [
+    { type: 'ACTIVATE_SPACE' },
+    { type: 'NEW_CODE' },
+    ...fill('newCode', { nir: MARTINE.nir, birthDate: MARTINE.birthDate, cardType: 'sans-photo', serial: MARTINE.serial }),
+    SUBMIT,
+    SUBMIT,
+  ],
+];
 
 /** The events a screen offers, so that walks get deep; any event at all otherwise. */
 function eventFor(rng: Rng, h: SiteHarness): SiteEvent {
@@ -254,8 +286,9 @@ async function runSequence(seed: number): Promise<{ events: number; screens: Set
   let model = structuredClone(h.snapshot().context.forms);
   const log: string[] = [];
   const screens = new Set<ScreenId>([h.screen()]);
-  const length = randomInt(rng, 3, 14);
-  const queue: SiteEvent[] = [];
+  const journey = pick(rng, JOURNEYS);
+  const queue: SiteEvent[] = rng() < 0.6 ? journey.slice(0, randomInt(rng, 1, journey.length)) : [];
+  const length = queue.length + randomInt(rng, 2, 8);
   try {
     for (let i = 0; i < length; i += 1) {
       if (rng() < 0.04) {
