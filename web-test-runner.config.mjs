@@ -86,7 +86,7 @@ export default {
     }),
   ],
   reporters: [defaultReporter(), summaryReporter()],
-  testsFinishTimeout: 600_000,
+  testsFinishTimeout: 240_000,
   testsStartTimeout: 120_000,
   browserStartTimeout: 120_000,
   testFramework: { config: { timeout: 30000 } },
