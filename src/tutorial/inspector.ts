@@ -2,12 +2,13 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AnyActorRef, InspectionEvent, StateValue } from 'xstate';
 import { onLanguageChanged, t } from '../i18n';
+import type { OnlineInspectorStatus } from './online-inspector';
 
 /**
  * The trainer's and developer's look inside the machines, offline: the current state of the tutorial
  * machine and of its site child, and the last events they received, collected through xstate's
- * `inspect` option. (Stately's online inspector would need the network and a package the app does not
- * ship: the panel explains how to enable it instead of trying.)
+ * `inspect` option. With `?inspect` in the address, the panel also offers Stately's online inspector
+ * (see online-inspector.ts), never opened without the trainer's click.
  */
 
 /** Dotted paths of a state value: `session.step.waiting` (several for parallel states). */
@@ -159,8 +160,8 @@ export class MesInspectorPanel extends LitElement {
   `;
 
   @property({ attribute: false }) inspector: MachineInspector | null = null;
-  /** `?inspect` was in the address: say why the online inspector is not connected. */
-  @property({ type: Boolean }) online = false;
+  /** Stately's online inspector, when the address asked for it (`?inspect`); null otherwise. */
+  @property({ attribute: false }) onlineStatus: OnlineInspectorStatus | null = null;
   @state() private tick = 0;
   private unsubscribe: (() => void) | null = null;
   private unsubscribeLang: (() => void) | null = null;
@@ -186,6 +187,21 @@ export class MesInspectorPanel extends LitElement {
     this.unsubscribe = this.inspector?.subscribe(() => (this.tick += 1)) ?? null;
   }
 
+  private renderOnline(): TemplateResult | typeof nothing {
+    const status = this.onlineStatus;
+    if (!status) return nothing;
+    const open = () => this.dispatchEvent(new CustomEvent('mes-inspector-online', { bubbles: true, composed: true }));
+    return html`
+      <section class="online" aria-labelledby="online-title">
+        <h3 id="online-title">${t('inspector:onlineTitle')}</h3>
+        <p role="status" data-testid="online-status">${t(`inspector:online.${status}`)}</p>
+        ${status === 'available' || status === 'failed'
+          ? html`<button type="button" class="connect" @click=${open}>${t('inspector:onlineOpen')}</button>`
+          : nothing}
+      </section>
+    `;
+  }
+
   override render(): TemplateResult {
     const i = this.inspector;
     return html`
@@ -205,7 +221,7 @@ export class MesInspectorPanel extends LitElement {
             ${i.events.map((e) => html`<li class=${e.actor === 'site' ? 'site' : ''}>${e.actor} ← ${e.type}</li>`)}
           </ol>`
         : html`<p>${t('inspector:noEvents')}</p>`}
-      ${this.online ? html`<p class="online" role="note">${t('inspector:onlineUnavailable')}</p>` : nothing}
+      ${this.renderOnline()}
     `;
   }
 }

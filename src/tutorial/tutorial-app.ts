@@ -44,6 +44,7 @@ import type { MesShortcutsDialog } from './shortcuts-dialog';
 import './slides';
 import { scenarioText } from './text';
 import { MachineInspector, onlineInspectorRequested } from './inspector';
+import { connectOnlineInspector, onlineInspectorStatus, type OnlineInspectorConnection, type OnlineInspectorStatus } from './online-inspector';
 import { PresenterLink, commandEvent, type PresenterCommandMessage } from './presenter-link';
 import { onScenarioUpdate, type ScenarioUpdate } from '../scenarios/live';
 import { personaValues } from './values';
@@ -266,7 +267,13 @@ export class MesTutorial extends LitElement {
   private presenter: PresenterLink | null = null;
   /** The statecharts panel (key I): the machines' states and last events, collected offline. */
   private readonly inspector = new MachineInspector();
-  @state() private inspectorOpen = false;
+  @state() private inspectorOpen = onlineInspectorRequested();
+  /** Stately's online inspector (`?inspect`): offered in the panel, opened on the trainer's click. */
+  @state() private onlineStatus: OnlineInspectorStatus | null = onlineInspectorStatus(onlineInspectorRequested());
+  private onlineConnection: OnlineInspectorConnection | null = null;
+  private readonly networkChanged = (): void => {
+    if (this.onlineStatus === 'available' || this.onlineStatus === 'offline') this.onlineStatus = onlineInspectorStatus(true);
+  };
   /** A hook for another inspector (e.g. Stately's, on a developer's machine); the panel's always runs. */
   inspect: ((event: InspectionEvent) => void) | null = null;
   /** The checker's messages on a scenario saved with errors (dev server): the old version keeps running. */
@@ -280,6 +287,15 @@ export class MesTutorial extends LitElement {
     this.presenter = new PresenterLink({ onCommand: (m) => this.obeyPresenter(m), onHello: () => this.postPresenterState(true) });
     this.cleanups.push(() => this.presenter?.close());
     if (import.meta.hot) this.cleanups.push(onScenarioUpdate((updates) => void this.reloadScenario(updates)));
+    if (this.onlineStatus) {
+      window.addEventListener('online', this.networkChanged);
+      window.addEventListener('offline', this.networkChanged);
+      this.cleanups.push(() => {
+        window.removeEventListener('online', this.networkChanged);
+        window.removeEventListener('offline', this.networkChanged);
+        this.onlineConnection?.stop();
+      });
+    }
     void this.boot();
   }
 
@@ -323,6 +339,22 @@ export class MesTutorial extends LitElement {
     const persona = seed === null ? base : randomizePersona(base, seed, scenario.world.today ? { today: scenario.world.today } : {});
     const world: WorldData = { ...scenario.world, personas: scenario.world.personas.map((p) => (p.id === base.id ? persona : p)) };
     return { world, persona };
+  }
+
+  /** Opens Stately's inspector, then restarts at the same step so that it sees the machines from their start. */
+  private async connectOnline(): Promise<void> {
+    this.onlineStatus = 'connecting';
+    try {
+      const connection = await connectOnlineInspector();
+      this.onlineConnection?.stop();
+      this.onlineConnection = connection;
+      this.inspect = connection.inspect;
+      this.onlineStatus = 'connected';
+      const snap = this.snapshot;
+      if (snap) await this.startTutorial(snap.context.mode, snap.context.stepIndex);
+    } catch {
+      this.onlineStatus = 'failed';
+    }
   }
 
   private async startTutorial(mode: Mode, stepIndex: number): Promise<void> {
@@ -810,7 +842,9 @@ export class MesTutorial extends LitElement {
       <mes-shortcuts-dialog></mes-shortcuts-dialog>
       ${this.inspectorOpen
         ? html`<aside class="inspector" aria-labelledby="inspector-title">
-            <mes-inspector-panel .inspector=${this.inspector} ?online=${onlineInspectorRequested()} @mes-inspector-close=${() => (this.inspectorOpen = false)}></mes-inspector-panel>
+            <mes-inspector-panel .inspector=${this.inspector} .onlineStatus=${this.onlineStatus}
+              @mes-inspector-online=${() => void this.connectOnline()}
+              @mes-inspector-close=${() => (this.inspectorOpen = false)}></mes-inspector-panel>
           </aside>`
         : nothing}
     `;

@@ -21,7 +21,9 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const base = `http://localhost:${PORT}`;
-  server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+  // E2E_DIST serves another build folder than dist/ (several builds side by side).
+  const outDir = process.env.E2E_DIST ? ['--outDir', process.env.E2E_DIST] : [];
+  server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', ...outDir], {
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });

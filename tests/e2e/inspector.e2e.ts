@@ -1,0 +1,67 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { closeBrowser, openApp, type E2EPage } from './harness';
+
+/**
+ * `?inspect`: the statechart panel offers Stately's online inspector, and only a click opens it. Stately's
+ * page is replaced here by a stand-in served by the test (no request leaves the machine): it says it is
+ * connected, as Stately's does, and records what the simulator posts to it.
+ */
+let app: E2EPage | null = null;
+afterEach(async () => {
+  const current = app;
+  app = null;
+  if (current) {
+    try {
+      current.assertClean();
+    } finally {
+      await current.close();
+    }
+  }
+});
+afterAll(closeBrowser);
+
+const STAND_IN = `<!doctype html><title>Stately Inspector</title><script>
+  window.received = [];
+  addEventListener('message', (e) => window.received.push(e.data));
+  window.opener.postMessage({ type: '@statelyai.connected' }, '*');
+</script>`;
+
+describe('Stately\'s online inspector (?inspect)', () => {
+  it('is offered in the panel, opens on a click, restarts at the same step and receives the machines\' events', async () => {
+    app = await openApp('/?inspect&scenario=pas-a-pas&step=cover&mode=guided');
+    const { page, context } = app;
+    await context.route('https://stately.ai/**', (route) => route.fulfill({ contentType: 'text/html', body: STAND_IN }));
+    const panel = page.locator('mes-inspector-panel');
+    await panel.getByText('Inspecteur en ligne de Stately').waitFor();
+    // Nothing was opened, nor requested, before the click.
+    expect(context.pages()).toHaveLength(1);
+    await page.locator('mes-tutorial .stage[aria-busy="false"]').waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('step') !== 'cover');
+    const step = new URL(page.url()).searchParams.get('step');
+    const [popup] = await Promise.all([context.waitForEvent('page'), panel.getByRole('button', { name: "Ouvrir l'inspecteur en ligne" }).click()]);
+    expect(popup.url()).toBe('https://stately.ai/inspect');
+    await panel.getByText('Connecté').waitFor();
+    expect(new URL(page.url()).searchParams.get('step')).toBe(step);
+    await popup.waitForFunction(() => (window as unknown as { received: { type?: string }[] }).received.some((e) => e.type === '@xstate.snapshot'));
+    await page.locator('mes-tutorial .stage[aria-busy="false"]').waitFor();
+    await page.keyboard.press('ArrowRight');
+    await popup.waitForFunction(() => (window as unknown as { received: { type?: string; event?: { type?: string } }[] }).received.some((e) => e.type === '@xstate.event' && e.event?.type === 'NEXT'));
+    const types = await popup.evaluate(() => [...new Set((window as unknown as { received: { type?: string }[] }).received.map((e) => e.type))].sort());
+    expect(types).toEqual(expect.arrayContaining(['@xstate.actor', '@xstate.event', '@xstate.snapshot']));
+    await popup.close();
+  });
+
+  it('without a network, says why it cannot be opened', async () => {
+    app = await openApp('/?inspect&scenario=pas-a-pas&step=cover&mode=guided');
+    const panel = app.page.locator('mes-inspector-panel');
+    await panel.getByRole('button', { name: "Ouvrir l'inspecteur en ligne" }).waitFor();
+    await app.page.locator('mes-tutorial .stage[aria-busy="false"]').waitFor();
+    await app.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await app.context.setOffline(true);
+    await panel.getByText("le navigateur n'a pas de réseau").waitFor();
+    expect(await panel.getByRole('button', { name: "Ouvrir l'inspecteur en ligne" }).count()).toBe(0);
+    await app.context.setOffline(false);
+    await panel.getByRole('button', { name: "Ouvrir l'inspecteur en ligne" }).waitFor();
+  });
+});
