@@ -27,7 +27,12 @@ export interface BrowserBackend {
   stop(): void;
 }
 
-const WORKER_URL = '/mockServiceWorker.js';
+/**
+ * The built app registers its own worker (offline cache + MSW's, see scripts/vite-offline.ts), whose
+ * address the build defines; the dev server and the tests register MSW's alone.
+ */
+declare const __OFFLINE_WORKER__: string | undefined;
+const WORKER_URL = typeof __OFFLINE_WORKER__ === 'string' ? __OFFLINE_WORKER__ : '/mockServiceWorker.js';
 
 /** The same test as MSW's, to report which source it chose. */
 function serviceWorkerUsable(): boolean {
@@ -48,9 +53,29 @@ function interceptFetch(handlers: HttpHandler[]): () => void {
   };
 }
 
+/**
+ * MSW's start() checks for a newer worker with `registration.update()` and drops the promise. Offline,
+ * or when the page is left while the check runs, that promise rejects and reaches the console as an
+ * unhandled rejection, though nothing is wrong: the installed worker keeps answering. Every update's
+ * failure is marked as handled here (callers that await it still see it).
+ */
+function quietWorkerUpdates(): void {
+  if (typeof ServiceWorkerRegistration === 'undefined') return;
+  const proto = ServiceWorkerRegistration.prototype as ServiceWorkerRegistration & { __mesQuiet?: boolean };
+  if (proto.__mesQuiet) return;
+  const update = proto.update;
+  proto.update = function (this: ServiceWorkerRegistration) {
+    const pending = update.call(this);
+    pending.catch(() => undefined);
+    return pending;
+  };
+  proto.__mesQuiet = true;
+}
+
 export async function startBrowserBackend(store: Store, options: BrowserBackendOptions = {}): Promise<BrowserBackend> {
   const handlers = createHandlers(store, options.onChange ? { onChange: options.onChange } : {});
   const worker = setupWorker(...handlers);
+  quietWorkerUpdates();
   try {
     await worker.start({
       onUnhandledRequest: 'bypass',

@@ -43,12 +43,19 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
-export async function openApp(path = '/?view=site', options: { viewport?: { width: number; height: number } } = {}): Promise<E2EPage> {
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** `block`: the browser refuses every service worker registration. */
+  serviceWorkers?: 'allow' | 'block';
+}
+
+export async function openApp(path = '/?view=site', options: OpenOptions = {}): Promise<E2EPage> {
   const b = await launch();
   const context = await b.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
     locale: 'fr-FR',
     acceptDownloads: true,
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   const page = await context.newPage();
   const problems: string[] = [];
