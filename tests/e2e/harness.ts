@@ -21,6 +21,8 @@ export interface E2EPage {
   problems: string[];
   /** Requests the page made to another origin than the app's. */
   foreign: string[];
+  /** Every request the page made, in order. */
+  requests: string[];
   /** A test that provokes a server error on purpose (« Simuler une panne ») expects its status once. */
   allowStatus(status: number): void;
   assertClean(): void;
@@ -60,6 +62,7 @@ export async function openApp(path = '/?view=site', options: OpenOptions = {}): 
   const page = await context.newPage();
   const problems: string[] = [];
   const foreign: string[] = [];
+  const requests: string[] = [];
   const allowed: number[] = [];
   const origin = new URL(baseUrl()).origin;
   page.on('console', (msg) => {
@@ -83,6 +86,7 @@ export async function openApp(path = '/?view=site', options: OpenOptions = {}): 
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('request', (req) => {
     const url = req.url();
+    requests.push(url);
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
   });
   await page.goto(baseUrl() + path);
@@ -91,6 +95,7 @@ export async function openApp(path = '/?view=site', options: OpenOptions = {}): 
     context,
     problems,
     foreign,
+    requests,
     allowStatus(status: number) {
       allowed.push(status);
     },
