@@ -95,6 +95,9 @@ export class MesCallResults extends LitElement {
 
   async load(): Promise<void> {
     try {
+      // Records left by an older version of the simulator, or damaged: removed, and the agent told so.
+      const discarded = await this.results.discardUnreadable();
+      if (discarded > 0) this.message = t('calls:results.discarded', { count: discarded });
       this.records = await this.results.all();
     } catch (error) {
       this.records = [];

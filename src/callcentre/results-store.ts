@@ -7,10 +7,60 @@ import type { CallRecord } from './score';
  */
 export interface ResultsStore {
   add(record: CallRecord): Promise<void>;
-  /** Every record, oldest first. */
+  /** Every readable record, oldest first. */
   all(): Promise<CallRecord[]>;
+  /** Deletes the records that are unreadable or from an older format; says how many it deleted. */
+  discardUnreadable(): Promise<number>;
   clear(): Promise<void>;
 }
+
+/** The format of the records kept; a record of another format (an older app) is discarded. */
+export const RECORD_FORMAT = 2;
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isDate = (v: unknown): boolean => isString(v) && !Number.isNaN(Date.parse(v));
+
+function isStep(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Record<string, unknown>;
+  return (
+    isString(s.key) &&
+    ['question', 'diagnosis', 'guide', 'screen'].includes(s.kind as string) &&
+    isString(s.label) &&
+    (s.labelKind === 'text' || s.labelKind === 'phrase') &&
+    isBoolean(s.ok) &&
+    isBoolean(s.prompted) &&
+    isString(s.response) &&
+    isDate(s.at) &&
+    isNumber(s.durationMs)
+  );
+}
+
+/** A stored value that the results page, the CSV and the xAPI export can read without surprise. */
+export function readableRecord(v: unknown): CallRecord | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const { format, ...r } = v as Record<string, unknown>;
+  if (format !== RECORD_FORMAT) return null;
+  const ok =
+    isString(r.id) &&
+    isString(r.callId) &&
+    isString(r.callTitle) &&
+    isDate(r.startedAt) &&
+    isDate(r.endedAt) &&
+    isNumber(r.durationMs) &&
+    isBoolean(r.resolved) &&
+    isBoolean(r.diagnosisRight) &&
+    (r.firstDiagnosis === null || isString(r.firstDiagnosis)) &&
+    [r.wrongDiagnoses, r.uselessQuestions, r.refusedSubmissions, r.prompts, r.score].every(isNumber) &&
+    isBoolean(r.passed) &&
+    Array.isArray(r.steps) &&
+    r.steps.every(isStep);
+  return ok ? (r as unknown as CallRecord) : null;
+}
+
+const stored = (record: CallRecord) => ({ ...structuredClone(record), format: RECORD_FORMAT });
 
 export const RESULTS_DB = 'mes-appels-3422';
 const STORE = 'calls';
@@ -65,14 +115,30 @@ export function indexedDbResults(factory: IDBFactory = indexedDB, name: string =
       const db = await open();
       const tx = db.transaction(STORE, 'readwrite');
       // structuredClone drops anything IndexedDB could not store (lit proxies, functions) early and loudly.
-      tx.objectStore(STORE).put(structuredClone(record));
+      tx.objectStore(STORE).put(stored(record));
       await done(tx);
     },
     async all() {
       const db = await open();
       const tx = db.transaction(STORE, 'readonly');
-      const records = await request(tx.objectStore(STORE).getAll() as IDBRequest<CallRecord[]>);
-      return records.sort(byEnd);
+      const values = await request(tx.objectStore(STORE).getAll() as IDBRequest<unknown[]>);
+      return values.map(readableRecord).filter((r): r is CallRecord => r !== null).sort(byEnd);
+    },
+    async discardUnreadable() {
+      const db = await open();
+      const tx = db.transaction(STORE, 'readwrite');
+      const objects = tx.objectStore(STORE);
+      const [keys, values] = await Promise.all([request(objects.getAllKeys()), request(objects.getAll() as IDBRequest<unknown[]>)]);
+      let discarded = 0;
+      values.forEach((value, i) => {
+        const key = keys[i];
+        if (readableRecord(value) === null && key !== undefined) {
+          objects.delete(key);
+          discarded += 1;
+        }
+      });
+      await done(tx);
+      return discarded;
     },
     async clear() {
       const db = await open();
@@ -85,13 +151,18 @@ export function indexedDbResults(factory: IDBFactory = indexedDB, name: string =
 
 /** The same contract in memory: for tests, and where IndexedDB is refused (some private modes). */
 export function memoryResults(initial: readonly CallRecord[] = []): ResultsStore {
-  let records = initial.map((r) => structuredClone(r));
+  let records: unknown[] = initial.map(stored);
   return {
     async add(record) {
-      records = [...records.filter((r) => r.id !== record.id), structuredClone(record)];
+      records = [...records.filter((r) => readableRecord(r)?.id !== record.id), stored(record)];
     },
     async all() {
-      return records.map((r) => structuredClone(r)).sort(byEnd);
+      return records.map(readableRecord).filter((r): r is CallRecord => r !== null).sort(byEnd);
+    },
+    async discardUnreadable() {
+      const before = records.length;
+      records = records.filter((r) => readableRecord(r) !== null);
+      return before - records.length;
     },
     async clear() {
       records = [];

@@ -10,7 +10,7 @@ import '../../src/callcentre/fiche-reflexe';
 import { phaseOf } from '../../src/callcentre/machine';
 import type { MesCallResults } from '../../src/callcentre/results-page';
 import '../../src/callcentre/results-page';
-import { indexedDbResults, memoryResults } from '../../src/callcentre/results-store';
+import { RECORD_FORMAT, indexedDbResults, memoryResults } from '../../src/callcentre/results-store';
 import { situationStats } from '../../src/callcentre/stats';
 import { callDeps, cardCall, sampleRecords } from './calls-fixtures';
 
@@ -210,5 +210,35 @@ describe('call centre', function (this: Mocha.Suite) {
     expect((await second.all()).map((r) => r.id)).to.deep.equal([a!.id, b!.id]);
     await second.clear();
     expect(await first.all()).to.deep.equal([]);
+  });
+
+  it('discards saved results that are damaged or from an older version, says so, and shows the others', async () => {
+    const name = `mes-appels-old-${Date.now()}`;
+    const store = indexedDbResults(indexedDB, name);
+    const [a] = sampleRecords();
+    await store.add(a!);
+    // Written as an older version did (no format), and a damaged one (steps missing), beside the good one.
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name, 1);
+      req.onsuccess = () => {
+        const tx = req.result.transaction('calls', 'readwrite');
+        tx.objectStore('calls').put({ ...a!, id: 'old-one' });
+        tx.objectStore('calls').put({ ...a!, id: 'damaged', format: RECORD_FORMAT, steps: 'x' });
+        tx.oncomplete = () => {
+          req.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+      req.onerror = () => reject(req.error);
+    });
+    const el = await fixture<MesCallResults>(html`<mes-call-results .results=${indexedDbResults(indexedDB, name)}></mes-call-results>`);
+    await waitUntil(() => shadow(el).querySelector('table') !== null, 'table');
+    const root = shadow(el);
+    expect(text(root.querySelector('[role="status"]')!)).to.contain("2 résultats enregistrés illisibles ou d'une ancienne version du simulateur ont été écartés.");
+    expect(root.querySelectorAll('tbody tr')).to.have.length(1);
+    expect((await store.all()).map((r) => r.id)).to.deep.equal([a!.id]);
+    expect(await store.discardUnreadable()).to.equal(0);
+    await store.clear();
   });
 });
