@@ -119,8 +119,16 @@ async function readError(response: Response): Promise<ApiError> {
   return new ApiError('SERVER_ERROR', response.status, GENERIC_MESSAGE);
 }
 
-export function createApi(baseUrl = ''): Api {
+/** How long the site waits for an answer before saying the service does not answer (and offering to retry). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface ApiOptions {
+  timeoutMs?: number;
+}
+
+export function createApi(baseUrl = '', options: ApiOptions = {}): Api {
   const root = baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const init: RequestInit = { method, headers: { Accept: 'application/json' } };
@@ -128,19 +136,28 @@ export function createApi(baseUrl = ''): Api {
       init.headers = { ...init.headers, 'Content-Type': 'application/json' };
       init.body = JSON.stringify(body);
     }
-    let response: Response;
+    // An answer that never comes is a network failure too: the screen says so and its button retries.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    init.signal = controller.signal;
     try {
-      // Looked up at call time: MSW (and tests) replace the global fetch after this module loads.
-      response = await fetch(`${root}${path}`, init);
-    } catch (cause) {
-      throw new ApiError('SERVER_ERROR', 0, GENERIC_MESSAGE, { network: true, cause });
-    }
-    if (!response.ok) throw await readError(response);
-    if (response.status === 204) return undefined as T;
-    try {
-      return (await response.json()) as T;
-    } catch (cause) {
-      throw new ApiError('SERVER_ERROR', response.status, GENERIC_MESSAGE, { cause });
+      let response: Response;
+      try {
+        // Looked up at call time: MSW (and tests) replace the global fetch after this module loads.
+        response = await fetch(`${root}${path}`, init);
+      } catch (cause) {
+        throw new ApiError('SERVER_ERROR', 0, GENERIC_MESSAGE, { network: true, cause });
+      }
+      if (!response.ok) throw await readError(response);
+      if (response.status === 204) return undefined as T;
+      try {
+        return (await response.json()) as T;
+      } catch (cause) {
+        if (controller.signal.aborted) throw new ApiError('SERVER_ERROR', 0, GENERIC_MESSAGE, { network: true, cause });
+        throw new ApiError('SERVER_ERROR', response.status, GENERIC_MESSAGE, { cause });
+      }
+    } finally {
+      clearTimeout(timer);
     }
   }
 

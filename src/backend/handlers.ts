@@ -70,7 +70,7 @@ export function createHandlers(store: Store, options: HandlerOptions = {}): Http
     async ({ request, params }: RouteArgs): Promise<Response> => {
       const before = store.revision;
       try {
-        const fault = endpoint === null ? null : store.takeFault(endpoint);
+        const fault = store.takeFault(endpoint);
         if (fault) throw fault;
         return await run({ request, params });
       } catch (error) {
@@ -148,7 +148,7 @@ export function createHandlers(store: Store, options: HandlerOptions = {}): Http
     ),
     http.post(
       '*/api/enrolment/:id/profiles/:childId/session',
-      // Scenario faults name no endpoint for this one: it never fails on purpose.
+      // Scenario faults name no endpoint for this one; « Simuler une panne » reaches it as any other.
       route(null, ({ params }) => json(store.manageProfile(param(params, 'id'), param(params, 'childId')))),
     ),
     http.post(

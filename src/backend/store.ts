@@ -246,13 +246,14 @@ export class Store {
    * the trainer rehearses the error screen, not the conditions that cause it. A fault only answers;
    * it changes nothing else (a SESSION_TIMED_OUT fault leaves the session alive).
    */
-  takeFault(endpoint: Endpoint): BackendError | null {
+  takeFault(endpoint: Endpoint | null): BackendError | null {
     if (this.nextFailure) {
       const armed = this.nextFailure;
       this.nextFailure = null;
       this.changed();
       return new BackendError(armed);
     }
+    if (endpoint === null) return null;
     for (const [i, fault] of this.world.faults.entries()) {
       if (fault.endpoint !== endpoint) continue;
       const hits = this.faultHits[i] ?? 0;

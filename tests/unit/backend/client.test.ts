@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ApiError, createApi } from '../../../src/api/client';
 import { BASE, server, useServer } from './harness';
@@ -11,6 +11,19 @@ describe('createApi', () => {
     const error = await createApi(BASE).fetchInbox().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'SERVER_ERROR', status: 0, network: true });
+  });
+
+  it('gives up on an answer that does not come in time: a network failure, which the screens offer to retry', async () => {
+    server.use(http.get('*/api/inbox', async () => {
+      await delay(1000);
+      return HttpResponse.json({ messages: [] });
+    }));
+    const started = Date.now();
+    const error = await createApi(BASE, { timeoutMs: 100 }).fetchInbox().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'SERVER_ERROR', status: 0, network: true });
+    expect(Date.now() - started).toBeLessThan(900);
+    // In time, the same request succeeds.
+    expect(await createApi(BASE, { timeoutMs: 5000 }).fetchInbox()).toEqual([]);
   });
 
   it('reads the error body: code, message, details', async () => {

@@ -412,6 +412,14 @@ describe('profiles', () => {
     await expectApiError(api.manageProfile(sessionId, 'someone-else'), 'NOT_LEGAL_REPRESENTATIVE', 403);
   });
 
+  it('is reached by an outage armed from the toolbar, once, like every other request', async () => {
+    const { api } = startSim();
+    const { sessionId } = await api.identify(martineIdentify());
+    await api.armNextFailure('SERVER_ERROR');
+    await expectApiError(api.manageProfile(sessionId, 'lucas'), 'SERVER_ERROR', 500);
+    expect(await api.manageProfile(sessionId, 'lucas')).toMatchObject({ isChild: true });
+  });
+
   it("refuses another parent's child", async () => {
     const { api } = startSim(worldWith({}, { personas: [PAUL] }));
     const paul = await api.identify(PAUL_ID);
