@@ -5,6 +5,7 @@ import { formatIssue, type ScenarioIssue } from '../scenarios/load';
 import type { Scenario } from '../scenarios/schema';
 import { scenarioText } from '../tutorial/text';
 import { personaValues } from '../tutorial/values';
+import { appHref } from '../app/href';
 import {
   CATALOGUE_MODES,
   filterScenarios,
@@ -442,7 +443,7 @@ export class MesCatalogue extends LitElement {
         <div class="wrap top">
           <span class="brand">${t('app:simulatorTitle')}</span>
           <nav aria-label=${t('catalogue:navLabel')}>
-            <a class="pill" href=${currentLanguage() === 'fr' ? '/' : `/?lang=${currentLanguage()}`}>${t('catalogue:openDefault')}</a>
+            <a class="pill" href=${appHref(currentLanguage() === 'fr' ? undefined : `lang=${currentLanguage()}`)}>${t('catalogue:openDefault')}</a>
             <button type="button" class="pill" lang=${currentLanguage() === 'fr' ? 'en' : 'fr'} @click=${() => void this.handleLanguage()}>
               ${t('catalogue:switchLanguage')}
             </button>

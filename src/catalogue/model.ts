@@ -1,6 +1,7 @@
 import type { ScenarioIssue } from '../scenarios/load';
 import type { Scenario, Tutorial } from '../scenarios/schema';
 import type { Mode } from '../tutorial/machine';
+import { appHref } from '../app/href';
 
 /**
  * What the catalogue shows, as plain data: the scenarios that have a tutorial, their filters, the
@@ -67,7 +68,7 @@ export function filterScenarios<T extends Scenario>(scenarios: readonly T[], fil
 export function modeHref(id: string, mode: CatalogueMode, lang?: string): string {
   const params = new URLSearchParams({ scenario: id, mode });
   if (lang && lang !== 'fr') params.set('lang', lang);
-  return `/?${params.toString()}`;
+  return appHref(params);
 }
 
 /** Reads the catalogue's filters from an address (`?view=catalogue&journey=…&level=…`). */

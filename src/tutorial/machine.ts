@@ -288,7 +288,7 @@ export function createTutorialMachine(deps: TutorialDeps) {
       pause: assign(({ context }) => ({ demo: { ...context.demo, paused: true } })),
       resume: assign(({ context }) => ({ demo: { ...context.demo, paused: false } })),
       setSpeed: assign(({ context, event }) =>
-        event.type === 'SPEED' ? { demo: { ...context.demo, speed: Math.min(4, Math.max(0.25, event.speed)) } } : {},
+        event.type === 'SPEED' && Number.isFinite(event.speed) ? { demo: { ...context.demo, speed: Math.min(4, Math.max(0.25, event.speed)) } } : {},
       ),
       hintOutside: assign(({ context }) => ({ hint: { key: context.steps[context.stepIndex]?.target ? 'hints.outside' : 'hints.next' } })),
       hintUseZone: assign({ hint: { key: 'hints.useZone' } }),

@@ -48,6 +48,7 @@ import { connectOnlineInspector, onlineInspectorStatus, type OnlineInspectorConn
 import { PresenterLink, commandEvent, type PresenterCommandMessage } from './presenter-link';
 import { onScenarioUpdate, type ScenarioUpdate } from '../scenarios/live';
 import { personaValues } from './values';
+import { appHref } from '../app/href';
 
 /** The editor's draft scenario from sessionStorage, checked as a file would be (throws ScenarioError). */
 function readDraft(id: string): Scenario {
@@ -782,7 +783,8 @@ export class MesTutorial extends LitElement {
             ${t('inspector:open')}
           </button>
           <button type="button" data-hotspot="shortcuts" aria-haspopup="dialog" @click=${() => this.openShortcuts()}>?<span class="visually-hidden"> ${t('tutorial:keys.help')}</span></button>
-          <a class="catalogue" data-hotspot="catalogue" href=${currentLanguage() === 'fr' ? '/?view=catalogue' : `/?view=catalogue&lang=${currentLanguage()}`}>${t('catalogue:link')}</a>
+          <a class="catalogue" data-hotspot="catalogue" href=${appHref(currentLanguage() === 'fr' ? 'view=catalogue' : `view=catalogue&lang=${currentLanguage()}`)}>${t('catalogue:link')}</a>
+          <a class="catalogue" href=${appHref('view=accessibilite')}>${t('a11y:status.footer')}</a>
           <button type="button" data-hotspot="language" lang=${currentLanguage() === 'fr' ? 'en' : 'fr'} @click=${() => void this.handleLanguage(currentLanguage() === 'fr' ? 'en' : 'fr')}>
             ${t('player:otherLanguage')}
           </button>

@@ -55,6 +55,10 @@ describe('the single-file build', () => {
       await page.locator('mes-tutorial .stage[aria-busy="false"]').waitFor();
       await see(page, 'Je vérifie mes coordonnées de contact');
       await see(page, 'martine.leguellec@example.fr');
+      // The player's links stay inside the file: the catalogue, and from it the pas à pas again.
+      await page.getByRole('link', { name: 'Catalogue', exact: true }).click();
+      await see(page, 'Catalogue des scénarios');
+      expect(page.url().startsWith(url)).toBe(true);
       // The site alone, typed by hand.
       await page.goto(`${url}?view=site`);
       await startActivation(page);

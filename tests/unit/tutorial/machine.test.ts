@@ -155,6 +155,18 @@ describe('tutorial machine', () => {
     expect(stepId(snap)).toBe('s3-submit');
   });
 
+  it('demonstration speed: kept between ¼× and 4×, and a speed that is not a number is ignored', async () => {
+    const { actor } = start('demo', 0);
+    actor.send({ type: 'SPEED', speed: 2 });
+    expect(actor.getSnapshot().context.demo.speed).toBe(2);
+    actor.send({ type: 'SPEED', speed: Number.NaN });
+    actor.send({ type: 'SPEED', speed: Number.POSITIVE_INFINITY });
+    expect(actor.getSnapshot().context.demo.speed).toBe(2);
+    actor.send({ type: 'SPEED', speed: 100 });
+    expect(actor.getSnapshot().context.demo.speed).toBe(4);
+    actor.stop();
+  });
+
   it('demonstration plays by itself, pauses and resumes', async () => {
     const { actor } = start('demo', indexOf('s1-activate'));
     await waitFor(actor, (s) => stepId(s) === 's3-nir', { timeout: 8000 });
