@@ -4,7 +4,7 @@ import { screenOf } from '../../src/site/machine';
 import type { SiteEvent } from '../../src/site/types';
 import type { ApiErrorCode } from '../../src/api/types';
 import { closeBrowser, openApp, type E2EPage } from './harness';
-import { check, driverFor, leafOf, shortestPaths, type GraphEvent } from './site-graph';
+import { check, driverFor, leafOf, leafStateIds, refusalPaths, shortestPaths, type GraphEvent, type GraphPath } from './site-graph';
 
 /**
  * Every state of the site machine, reached in Chromium by its shortest path in the machine's graph
@@ -113,37 +113,51 @@ afterAll(async () => {
 const describeEvent = (e: GraphEvent): string =>
   e.type === 'FIELD' && 'field' in e ? `FIELD ${e.form}.${e.field}` : 'error' in e && e.error ? `${e.type} (${e.error.code})` : e.type;
 
+/** Plays a path from S1 (after « Recommencer »), checking the screen after every step. */
+async function play(path: GraphPath): Promise<void> {
+  const { page } = app;
+  await restart(page);
+  await check(page, leafOf(path.start), path.start.context);
+  let before = path.start;
+  for (const [i, step] of path.steps.entries()) {
+    const event = step.event;
+    const label = `step ${i + 1} (${describeEvent(event)}) → ${leafOf(step.state)}`;
+    const settled = /^xstate\.(done|error)\.actor\./.exec(event.type);
+    if (settled) {
+      if (settled[1] === 'error' && 'error' in event && event.error) await armFailure(app, event.error.code);
+      await releaseOne(page, label);
+    } else {
+      const siteEvent = event as SiteEvent;
+      await driverFor(screenOf(before), before.context, siteEvent).act({ page, ctx: before.context }, siteEvent);
+    }
+    try {
+      await check(page, leafOf(step.state), step.state.context);
+    } catch (error) {
+      throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    before = step.state;
+  }
+  await releaseAll(page);
+  app.assertClean();
+}
+
+const short = (leaf: string): string => leaf.replace(/^site\.(screens\.)?/, '');
+
 describe('every state of the site machine, reached by its shortest path', () => {
-  it('finds a path to each state', () => {
-    expect(paths.size).toBeGreaterThan(25);
+  it('has a path to every state', () => {
+    expect([...paths.keys()].sort()).toEqual(leafStateIds().sort());
   });
 
   for (const [leaf, path] of paths) {
-    it(leaf.replace(/^site\.(screens\.)?/, ''), async () => {
-      const { page } = app;
-      await restart(page);
-      await check(page, leafOf(path.start), path.start.context);
-      let before = path.start;
-      for (const [i, step] of path.steps.entries()) {
-        const event = step.event;
-        const label = `step ${i + 1} (${describeEvent(event)}) → ${leafOf(step.state)}`;
-        const settled = /^xstate\.(done|error)\.actor\./.exec(event.type);
-        if (settled) {
-          if (settled[1] === 'error' && 'error' in event && event.error) await armFailure(app, event.error.code);
-          await releaseOne(page, label);
-        } else {
-          const siteEvent = event as SiteEvent;
-          await driverFor(screenOf(before), before.context, siteEvent).act({ page, ctx: before.context }, siteEvent);
-        }
-        try {
-          await check(page, leafOf(step.state), step.state.context);
-        } catch (error) {
-          throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-        }
-        before = step.state;
-      }
-      await releaseAll(page);
-      app.assertClean();
-    });
+    it(short(leaf), () => play(path));
+  }
+});
+
+describe('every refusal of every request, on the screen that made it', () => {
+  for (const path of refusalPaths(paths)) {
+    const last = path.steps.at(-1)!;
+    const before = path.steps.at(-2)?.state ?? path.start;
+    const code = 'error' in last.event && last.event.error ? last.event.error.code : '?';
+    it(`${short(leafOf(before))} refused with ${code} → ${short(path.leaf)}`, () => play(path));
   }
 });

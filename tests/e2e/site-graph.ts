@@ -195,6 +195,26 @@ export function shortestPaths(): Map<string, GraphPath> {
   return byLeaf;
 }
 
+/**
+ * The refusals of every request: for each state that waits for an answer, its shortest path followed by
+ * each refusal of OUTCOMES (one that keeps the form, one that blocks), so that every error screen is
+ * played too, not only the states the refusals lead to (which shorter paths already reach).
+ */
+export function refusalPaths(byLeaf: Map<string, GraphPath>): GraphPath[] {
+  const out: GraphPath[] = [];
+  for (const path of byLeaf.values()) {
+    const last = path.steps.at(-1)?.state ?? path.start;
+    for (const id of Object.keys(last.children)) {
+      for (const code of OUTCOMES[id]?.failures ?? []) {
+        const event: GraphEvent = { type: `xstate.error.actor.${id}`, error: { code } };
+        const [state] = transition(graphMachine, last, event as never);
+        out.push({ leaf: leafOf(state), start: path.start, steps: [...path.steps, { event, state }] });
+      }
+    }
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Drivers: the gesture that sends each event, on each screen
 
@@ -500,6 +520,11 @@ export async function check(page: Page, leaf: string, ctx: SiteContext): Promise
     await expect
       .poll(async () => (await names.allTextContents()).map(normalize), { timeout: TIMEOUT, message: `${leaf}: profiles listed` })
       .toEqual(expected);
+  }
+  if (screen === 'blocked') await hasAttribute(root.locator('[data-blocker]'), 'data-blocker', ctx.blocker ?? 'generic', `${leaf}: which refusal`);
+  if (screen === 'notCovered' && ctx.notCovered) {
+    await hasAttribute(root.locator('[data-not-covered]'), 'data-not-covered', ctx.notCovered, `${leaf}: which page`);
+    await hasText(root.locator('p').first(), tr(`notcovered:reason.${ctx.notCovered}`), `${leaf}: why it is not covered`);
   }
   // What the context says must be shown: the server's refusal, the field errors, the confirmation.
   if (ctx.formError) {
