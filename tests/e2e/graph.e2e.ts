@@ -116,6 +116,9 @@ const describeEvent = (e: GraphEvent): string =>
 /** Plays a path from S1 (after « Recommencer »), checking the screen after every step. */
 async function play(path: GraphPath): Promise<void> {
   const { page } = app;
+  // What the page reported before this path belongs to the one that failed before it.
+  app.problems.splice(0);
+  app.foreign.splice(0);
   await restart(page);
   await check(page, leafOf(path.start), path.start.context);
   let before = path.start;

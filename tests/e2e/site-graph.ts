@@ -57,16 +57,24 @@ const profile = (id: string, firstName: string, birthDate: string): ProfileSumma
   decidedAt: null,
 });
 
-/** What the real backend answers each invoked request, for the default persona (pas-a-pas.yaml). */
+/**
+ * What the real backend answers each invoked request for the default persona (pas-a-pas.yaml), and the
+ * refusals it may give instead: the outage (« Simuler une panne »), one that blocks the journey, and
+ * those the service gives that request (the 30-second delay, a taken identifier…), all provoked through
+ * the backend's fault endpoint when played.
+ */
 export const OUTCOMES: Record<string, { output: unknown; failures: ApiErrorCode[] }> = {
   identify: {
     output: { sessionId: 's', person: person('Martine', '1969-05-12'), isChild: false, contacts, status: 'pending', decidedAt: null },
-    failures: ['SERVER_ERROR', 'CODE_EXPIRED'],
+    failures: ['SERVER_ERROR', 'CODE_EXPIRED', 'NO_USER_FOUND', 'CODE_ALREADY_USED', 'PROFILE_ALREADY_EXISTS', 'DECEASED_INDIVIDUAL'],
   },
   decide: { output: { status: 'opposed', decidedAt: '2026-11-26T10:00:00Z' }, failures: ['SERVER_ERROR', 'SESSION_TIMED_OUT'] },
-  changeContact: { output: { sentTo: PERSONA.email }, failures: ['SERVER_ERROR', 'SESSION_TIMED_OUT'] },
+  changeContact: { output: { sentTo: PERSONA.email }, failures: ['SERVER_ERROR', 'SESSION_TIMED_OUT', 'MIN_DELAY_ERROR'] },
   verifyContact: { output: { contacts: { ...contacts, email: PERSONA.email } }, failures: ['SERVER_ERROR', 'SESSION_TIMED_OUT'] },
-  setCredentials: { output: { status: 'activated', decidedAt: '2026-11-26T10:00:00Z' }, failures: ['SERVER_ERROR', 'SESSION_TIMED_OUT'] },
+  setCredentials: {
+    output: { status: 'activated', decidedAt: '2026-11-26T10:00:00Z' },
+    failures: ['SERVER_ERROR', 'SESSION_TIMED_OUT', 'LOGIN_ALREADY_EXISTS', 'WEAK_PASSWORD'],
+  },
   fetchProof: {
     output: { firstName: 'Martine', middleNames: 'Julie', lastName: 'LEGUELLEC', nir: PERSONA.nirCompact, opposedAt: '2026-11-26' },
     failures: ['SERVER_ERROR', 'SESSION_TIMED_OUT'],
@@ -81,9 +89,12 @@ export const OUTCOMES: Record<string, { output: unknown; failures: ApiErrorCode[
   },
   requestNewCode: {
     output: { sessionId: 'n', channel: 'email', maskedDestination: 'mar*****@example.fr', contacts, forFirstName: 'Martine' },
-    failures: ['SERVER_ERROR', 'CONTACTS_NOT_FOUND'],
+    failures: ['SERVER_ERROR', 'CONTACTS_NOT_FOUND', 'NO_USER_FOUND'],
   },
-  sendNewCode: { output: { channel: 'email', maskedDestination: 'mar*****@example.fr' }, failures: ['SERVER_ERROR', 'SESSION_TIMED_OUT'] },
+  sendNewCode: {
+    output: { channel: 'email', maskedDestination: 'mar*****@example.fr' },
+    failures: ['SERVER_ERROR', 'SESSION_TIMED_OUT', 'MIN_DELAY_ERROR'],
+  },
 };
 
 /** The requests never answer during the traversal: the graph answers them with OUTCOMES. */
