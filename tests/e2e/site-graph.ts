@@ -208,8 +208,8 @@ export function shortestPaths(): Map<string, GraphPath> {
 
 /**
  * The refusals of every request: for each state that waits for an answer, its shortest path followed by
- * each refusal of OUTCOMES (one that keeps the form, one that blocks), so that every error screen is
- * played too, not only the states the refusals lead to (which shorter paths already reach).
+ * each refusal of OUTCOMES, so that every error the screens show is played too, not only the states the
+ * refusals lead to (which shorter paths already reach).
  */
 export function refusalPaths(byLeaf: Map<string, GraphPath>): GraphPath[] {
   const out: GraphPath[] = [];
