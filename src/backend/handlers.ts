@@ -64,13 +64,17 @@ function errorResponse(error: unknown): Response {
 }
 
 export function createHandlers(store: Store, options: HandlerOptions = {}): HttpHandler[] {
-  /** One endpoint: its faults first, then the work, then the change notification. */
+  /**
+   * One endpoint: its faults first, then the work, then the change notification. `endpoint` names the
+   * service's requests that scenario faults may target; 'service' is a request of the service that they
+   * cannot name, which an armed outage still hits; null is the simulator's own (inbox, reset…), never hit.
+   */
   const route =
-    (endpoint: Endpoint | null, run: (args: RouteArgs) => Promise<Response> | Response) =>
+    (endpoint: Endpoint | 'service' | null, run: (args: RouteArgs) => Promise<Response> | Response) =>
     async ({ request, params }: RouteArgs): Promise<Response> => {
       const before = store.revision;
       try {
-        const fault = store.takeFault(endpoint);
+        const fault = endpoint === null ? null : endpoint === 'service' ? store.takeArmedFailure() : store.takeFault(endpoint);
         if (fault) throw fault;
         return await run({ request, params });
       } catch (error) {
@@ -148,8 +152,8 @@ export function createHandlers(store: Store, options: HandlerOptions = {}): Http
     ),
     http.post(
       '*/api/enrolment/:id/profiles/:childId/session',
-      // Scenario faults name no endpoint for this one; « Simuler une panne » reaches it as any other.
-      route(null, ({ params }) => json(store.manageProfile(param(params, 'id'), param(params, 'childId')))),
+      // Scenario faults name no endpoint for this one; the trainer's outage (« Simuler une panne ») hits it.
+      route('service', ({ params }) => json(store.manageProfile(param(params, 'id'), param(params, 'childId')))),
     ),
     http.post(
       '*/api/provisional-code',

@@ -246,14 +246,9 @@ export class Store {
    * the trainer rehearses the error screen, not the conditions that cause it. A fault only answers;
    * it changes nothing else (a SESSION_TIMED_OUT fault leaves the session alive).
    */
-  takeFault(endpoint: Endpoint | null): BackendError | null {
-    if (this.nextFailure) {
-      const armed = this.nextFailure;
-      this.nextFailure = null;
-      this.changed();
-      return new BackendError(armed);
-    }
-    if (endpoint === null) return null;
+  takeFault(endpoint: Endpoint): BackendError | null {
+    const armed = this.takeArmedFailure();
+    if (armed) return armed;
     for (const [i, fault] of this.world.faults.entries()) {
       if (fault.endpoint !== endpoint) continue;
       const hits = this.faultHits[i] ?? 0;
@@ -263,6 +258,18 @@ export class Store {
       return new BackendError(fault.error);
     }
     return null;
+  }
+
+  /**
+   * The failure the trainer armed (« Simuler une panne »), counted as fired: it hits the next request
+   * of the service whatever it is, including the ones no scenario fault can name.
+   */
+  takeArmedFailure(): BackendError | null {
+    if (!this.nextFailure) return null;
+    const armed = this.nextFailure;
+    this.nextFailure = null;
+    this.changed();
+    return new BackendError(armed);
   }
 
   // ---------------------------------------------------------------------------------------------
