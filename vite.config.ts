@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { shippedScenarios } from './scripts/vite-scenarios';
+import { shippedScenarios } from './scripts/vite-scenarios.mjs';
 
 export default defineConfig({
   server: { port: 5173, strictPort: true },

@@ -44,3 +44,6 @@ async function mount(): Promise<void> {
 }
 
 void mount();
+
+// The benchmark's build only (scripts/bench.mjs): its hooks; the app's build has no trace of them.
+if (import.meta.env.MODE === 'bench') void import('./bench/hooks');
