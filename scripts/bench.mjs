@@ -156,6 +156,9 @@ async function appStepChanges(browser, base, count) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const times = [];
+  // From a slide, and from a step of the site (its action played on the site, its answer awaited).
+  const slideTimes = [];
+  const siteTimes = [];
   const open = async () => {
     await page.goto(`${base}/?scenario=pas-a-pas&step=${steps[0].id}&mode=guided`);
     await page.waitForSelector('mes-tutorial[data-ready]', { state: 'attached' });
@@ -182,9 +185,10 @@ async function appStepChanges(browser, base, count) {
     await page.keyboard.press(step.action ? 'Enter' : 'ArrowRight');
     const { ms } = await page.evaluate(() => window.__benchStep);
     times.push(ms);
+    (step.slide ? slideTimes : siteTimes).push(ms);
   }
   await context.close();
-  return times;
+  return { times, slideTimes, siteTimes };
 }
 
 async function revealStepChanges(browser, base, count) {
@@ -270,13 +274,13 @@ async function main() {
 
     // Step changes.
     console.log(`Step changes: ${STEPS} × app (guided), ${STEPS} × reveal.js…`);
-    const appSteps = await appStepChanges(browser, base, STEPS);
+    const { times: appSteps, slideTimes, siteTimes } = await appStepChanges(browser, base, STEPS);
     const revealSteps = await revealStepChanges(browser, base, STEPS);
     const p95 = percentile(appSteps, 95);
     const revealP95 = percentile(revealSteps, 95);
     rows.push([
       `step change, input → next screen painted (${STEPS} steps)`,
-      `p95 ${p95.toFixed(1)} ms (median ${median(appSteps).toFixed(1)}) vs reveal.js p95 ${revealP95.toFixed(1)} ms (median ${median(revealSteps).toFixed(1)})`,
+      `p95 ${p95.toFixed(1)} ms (median ${median(appSteps).toFixed(1)}; from a slide: p95 ${percentile(slideTimes, 95).toFixed(1)}, median ${median(slideTimes).toFixed(1)}, ${slideTimes.length} steps; from a site step: p95 ${percentile(siteTimes, 95).toFixed(1)}, median ${median(siteTimes).toFixed(1)}) vs reveal.js p95 ${revealP95.toFixed(1)} ms (median ${median(revealSteps).toFixed(1)})`,
       'p95 ≤ 16 ms and ≤ reveal.js',
       p95 <= 16 && p95 <= revealP95,
     ]);
