@@ -278,6 +278,8 @@ export class MesTutorial extends LitElement {
   private kit: SessionKit | null = null;
   /** A "next" asked for on the first slide before the session ran: done as soon as it waits. */
   private pendingNext = false;
+  /** The session has not waited for the trainee yet (it starts on the slide already shown). */
+  private firstWait = true;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -409,9 +411,12 @@ export class MesTutorial extends LitElement {
   private handleSnapshot(snapshot: TutorialSnapshot): void {
     this.snapshot = snapshot;
     this.preview = null;
-    if (this.pendingNext && isWaiting(snapshot)) {
-      this.pendingNext = false;
-      queueMicrotask(() => this.next());
+    if (isWaiting(snapshot)) {
+      this.firstWait = false;
+      if (this.pendingNext) {
+        this.pendingNext = false;
+        queueMicrotask(() => this.next());
+      }
     }
     const ref = siteOf(snapshot) ?? null;
     if (ref !== this.siteRef) {
@@ -508,12 +513,12 @@ export class MesTutorial extends LitElement {
   }
 
   private next(): void {
-    if (this.preview && !this.snapshot) {
-      this.pendingNext = true;
+    const snap = this.snapshot;
+    if (!snap || !isWaiting(snap)) {
+      // On the first slide, shown before the session runs: done as soon as the session waits.
+      if (this.firstWait && (this.preview || snap)) this.pendingNext = true;
       return;
     }
-    const snap = this.snapshot;
-    if (!snap || !isWaiting(snap)) return;
     this.actor?.send({ type: 'NEXT' });
   }
 
