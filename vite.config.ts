@@ -1,21 +1,21 @@
 import { defineConfig } from 'vite';
 import { OFFLINE_WORKER, offlineWorker } from './scripts/vite-offline.ts';
+import { shippedScenarios } from './scripts/vite-scenarios.mjs';
 
 /**
- * `vite build`: the app, with its service worker for offline use (scripts/vite-offline.ts).
+ * `vite build`: the app, with its service worker for offline use (scripts/vite-offline.ts) and the
+ * shipped scenarios checked at build time (the page gets them as JSON: scripts/vite-scenarios.mjs).
  * `vite build --mode single` (npm run build:single): one self-contained HTML file, without code
  * splitting nor service worker, finished by scripts/build-single.mjs.
  */
 export default defineConfig(({ command, mode }) => {
   const single = mode === 'single';
+  const worker = command === 'build' && !single && mode !== 'bench';
   return {
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
-    define:
-      command === 'build' && !single
-        ? { __OFFLINE_WORKER__: JSON.stringify(`/${OFFLINE_WORKER}`) }
-        : {},
-    plugins: single ? [] : [offlineWorker()],
+    define: worker ? { __OFFLINE_WORKER__: JSON.stringify(`/${OFFLINE_WORKER}`) } : {},
+    plugins: worker ? [shippedScenarios(), offlineWorker()] : [shippedScenarios()],
     build: single
       ? {
           target: 'es2022',

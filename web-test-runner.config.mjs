@@ -33,9 +33,11 @@ const viteGlob = {
         i += 1;
       }
     }
-    const body = String(context.body).replace(
-      /import\.meta\.glob<Bundle>\([^)]*\)/,
-      `({${entries.join(',')}})`,
+    // src/i18n has two globs: the bundles of the first slide (eager) and the others (loaded later).
+    // Here the first gets every bundle and the second none, so every namespace is there at once.
+    let glob = 0;
+    const body = String(context.body).replace(/import\.meta\.glob<Bundle>\((?:[^()]|\([^()]*\))*\)/g, () =>
+      glob++ === 0 ? `({${entries.join(',')}})` : '({})',
     );
     return { body: `${imports.join('\n')}\n${body}` };
   },

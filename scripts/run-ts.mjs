@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { yamlNeutralBuild } from './yaml-neutral.mjs';
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
@@ -21,6 +22,7 @@ mkdirSync(dir, { recursive: true });
 const outfile = resolve(dir, `${process.pid}-${Date.now()}.mjs`);
 
 await build({
+  plugins: [yamlNeutralBuild()],
   entryPoints: [resolve(entry)],
   outfile,
   bundle: true,

@@ -1,9 +1,7 @@
 import '@fontsource/open-sans/400.css';
 import '@fontsource/open-sans/600.css';
 import '@fontsource/open-sans/700.css';
-import { initI18n } from './i18n';
-
-void initI18n();
+import { loadAllLocales } from './i18n';
 
 /**
  * One page, several views: the pas à pas (default), the simulated site alone (`?view=site`), the
@@ -14,6 +12,10 @@ void initI18n();
 async function mount(): Promise<void> {
   const view = new URLSearchParams(location.search).get('view');
   const root = document.getElementById('app') ?? document.body;
+  // The pas à pas shows its first slide with the bundles of src/i18n and loads the others after it;
+  // every other view needs them all (the site's screens, the checker's messages) before it mounts.
+  const player = view === null || !['presenter', 'auteur', 'appels', 'resultats', 'catalogue', 'accessibilite', 'site'].includes(view);
+  if (!player) await loadAllLocales();
   if (view === 'presenter') {
     await import('./presenter/presenter-view');
     root.replaceChildren(document.createElement('mes-presenter-view'));
@@ -42,3 +44,6 @@ async function mount(): Promise<void> {
 }
 
 void mount();
+
+// The benchmark's build only (scripts/bench.mjs): its hooks; the app's build has no trace of them.
+if (import.meta.env.MODE === 'bench') void import('./bench/hooks');

@@ -2,50 +2,83 @@ import i18next, { type TOptions } from 'i18next';
 
 /**
  * Every UI string lives in `locales/<lang>/<namespace>.json`. The files are bundled (no request leaves
- * the page) and loaded once here; each screen uses its own namespace.
+ * the page); each screen uses its own namespace. The French namespaces of the pas à pas's first slide
+ * and its bars come with this module, so that it shows at once; the others (the site's screens, the
+ * other views, English) are separate chunks, loaded by `loadAllLocales()`: the player calls it right
+ * after its first slide is shown, the other views before they mount, `setLanguage` before switching.
  */
 type Bundle = Record<string, unknown>;
 
-const files = import.meta.glob<Bundle>('../../locales/*/*.json', { eager: true, import: 'default' });
+const firstFiles = import.meta.glob<Bundle>('../../locales/fr/{common,app,player,tutorial,slides,presenter,inspector,catalogue,pasapas}.json', {
+  eager: true,
+  import: 'default',
+});
+const otherFiles = import.meta.glob<Bundle>(
+  ['../../locales/*/*.json', '!../../locales/fr/{common,app,player,tutorial,slides,presenter,inspector,catalogue,pasapas}.json'],
+  { import: 'default' },
+);
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+function fileOf(path: string): { lang: string; ns: string } | null {
+  const match = /locales\/([a-z]{2})\/([\w-]+)\.json$/.exec(path);
+  return match ? { lang: match[1]!, ns: match[2]! } : null;
+}
+
+const loaded: Record<string, Record<string, Bundle>> = {};
+for (const [path, bundle] of Object.entries(firstFiles)) {
+  const file = fileOf(path);
+  if (file) (loaded[file.lang] ??= {})[file.ns] = bundle;
+}
+
+/** The bundles loaded so far, by language then namespace (all of them once `loadAllLocales()` resolved). */
 export function resources(): Record<string, Record<string, Bundle>> {
-  const res: Record<string, Record<string, Bundle>> = {};
-  for (const [path, bundle] of Object.entries(files)) {
-    const match = /locales\/([a-z]{2})\/([\w-]+)\.json$/.exec(path);
-    if (!match) continue;
-    const [, lang, ns] = match as unknown as [string, string, string];
-    (res[lang] ??= {})[ns] = bundle;
-  }
-  return res;
+  const copy: Record<string, Record<string, Bundle>> = {};
+  for (const [lang, namespaces] of Object.entries(loaded)) copy[lang] = { ...namespaces };
+  return copy;
 }
 
-let ready: Promise<unknown> | null = null;
+let allLoaded: Promise<void> | null = null;
 
-export function initI18n(lang: Language = 'fr'): Promise<unknown> {
-  ready ??= i18next.init({
-    lng: lang,
-    fallbackLng: 'fr',
-    resources: resources(),
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-  });
-  return ready;
+/** Loads every other bundle (both languages) into i18next; once. */
+export function loadAllLocales(): Promise<void> {
+  allLoaded ??= Promise.all(
+    Object.entries(otherFiles).map(async ([path, load]) => {
+      const file = fileOf(path);
+      if (!file) return;
+      const bundle = await load();
+      (loaded[file.lang] ??= {})[file.ns] = bundle;
+      i18next.addResourceBundle(file.lang, file.ns, bundle, true, true);
+    }),
+  ).then(() => undefined);
+  return allLoaded;
 }
 
-// Initialised synchronously on import: the resources are bundled, so screens can render at once.
-void initI18n();
+// Initialised synchronously on import: the first bundles are in this chunk, so screens can render at once.
+void i18next.init({
+  lng: 'fr',
+  fallbackLng: 'fr',
+  resources: resources(),
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+/** Every bundle loaded, in this language. */
+export async function initI18n(lang: Language = 'fr'): Promise<unknown> {
+  await loadAllLocales();
+  return i18next.language === lang ? undefined : i18next.changeLanguage(lang);
+}
 
 /** Translate `ns:key`. */
 export function t(key: string, options?: TOptions): string {
   return i18next.t(key, options) as string;
 }
 
-export function setLanguage(lang: Language): Promise<unknown> {
+export async function setLanguage(lang: Language): Promise<unknown> {
+  await loadAllLocales();
   return i18next.changeLanguage(lang);
 }
 

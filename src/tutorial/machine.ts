@@ -11,8 +11,8 @@ import { fillTemplate, inboxValues, needsInbox, personaValues } from './values';
  * snapshots in practice and evaluation modes to know when the trainee has done the step.
  */
 
-export type Mode = 'demo' | 'guided' | 'practice' | 'evaluation';
-export const MODES: readonly Mode[] = ['demo', 'guided', 'practice', 'evaluation'];
+export { MODES, isSiteStep, targetOf, isFinished, isWaiting, isPerforming, siteOf, type Mode } from './session-view';
+import { isSiteStep, type Mode } from './session-view';
 
 export interface StepStats {
   /** The trainee reached this step in this run (an evaluation may start in the middle). */
@@ -104,10 +104,6 @@ export function journeyStart(steps: readonly Step[], index: number): number {
   return start;
 }
 
-export function isSiteStep(step: Step | undefined): boolean {
-  return Boolean(step && !step.slide);
-}
-
 /** Resolves `{{…}}` in the string fields of a `send` action. */
 export function resolveEvent(action: Extract<StepAction, { send: unknown }>['send'], values: Record<string, string>): SiteEvent {
   const out: Record<string, string | boolean> = {};
@@ -158,10 +154,6 @@ export function stepDone(step: Step, site: SiteSnapshot, values: Record<string, 
   return checks.length > 0 && checks.every(Boolean);
 }
 
-/** The step's target hotspot, with its placeholders filled (e.g. "card-{{persona.card.type}}"). */
-export function targetOf(step: Step | undefined, persona: PersonaData): string | null {
-  return step?.target ? fillTemplate(step.target, personaValues(persona)) : null;
-}
 
 interface PerformInput {
   site: AnyActorRef;
@@ -496,14 +488,3 @@ export function createTutorialMachine(deps: TutorialDeps) {
 export type TutorialMachine = ReturnType<typeof createTutorialMachine>;
 export type TutorialActor = ActorRefFrom<TutorialMachine>;
 export type TutorialSnapshot = SnapshotFrom<TutorialMachine>;
-
-/** The site child of a tutorial snapshot. */
-export function siteOf(snapshot: TutorialSnapshot): ActorRefFrom<SiteMachine> | undefined {
-  return snapshot.children.site as ActorRefFrom<SiteMachine> | undefined;
-}
-
-export const isFinished = (s: TutorialSnapshot): boolean => s.matches({ session: 'finished' });
-/** The tutorial waits for the trainee (nothing is being prepared or played). */
-export const isWaiting = (s: TutorialSnapshot): boolean => s.matches({ session: { step: 'waiting' } });
-/** The tutorial plays the step's action on the site (guided after the zone, or the demonstration). */
-export const isPerforming = (s: TutorialSnapshot): boolean => s.matches({ session: { step: 'performing' } });

@@ -1,65 +1,66 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { createActor, type ActorRefFrom, type InspectionEvent, type Subscription } from 'xstate';
-import { api } from '../api/client';
+import type { ActorRefFrom, InspectionEvent, Subscription } from 'xstate';
 import type { OppositionProof } from '../api/types';
-import { bootBackend } from '../app/backend-boot';
 import type { SimDevices } from '../app/sim-devices';
-import '../app/sim-devices';
-import '../app/site-frame';
 import { currentLanguage, onLanguageChanged, setLanguage, t, type Language } from '../i18n';
-import { formatIssue, parseScenario } from '../scenarios/load';
 import { draftKey } from '../authoring/draft';
-import { DEFAULT_SCENARIO, loadScenarios } from '../scenarios/registry';
+import { loadShippedScenario, shippedIssueLines } from '../scenarios/shipped';
 import type { PersonaData, Scenario, Step, WorldData } from '../scenarios/schema';
-import { createSiteMachine, screenOf, type SiteMachine, type SiteSnapshot } from '../site/machine';
-import { focusScreenTitle, renderScreen } from '../site/render';
+import type { SiteMachine, SiteSnapshot } from '../site/machine';
 import type { SiteEvent } from '../site/types';
-import { computeResult, type EvaluationResult, type StepRecord } from './evaluation/score';
-import { randomizePersona, randomSeed } from './evaluation/randomize';
-import './evaluation/debrief';
+import type { EvaluationResult, StepRecord } from './evaluation/score';
 import { isFullscreen, onFullscreenChange, toggleFullscreen } from './fullscreen';
 import { KeyboardController } from './keyboard';
-import {
-  MODES,
-  createTutorialMachine,
-  isFinished,
-  isPerforming,
-  isSiteStep,
-  isWaiting,
-  siteOf,
-  targetOf,
-  type Mode,
-  type TutorialActor,
-  type TutorialScenario,
-  type TutorialSnapshot,
-} from './machine';
-import './overlay';
-import { findHotspot } from './overlay/find-hotspot';
+import type { TutorialActor, TutorialContext, TutorialScenario, TutorialSnapshot } from './machine';
+import { MODES, isFinished, isPerforming, isSiteStep, isWaiting, siteOf, targetOf, type Mode } from './session-view';
 import type { MesTutorialOverlay } from './overlay/tutorial-overlay';
-import './practice/documents-panel';
 import './progress-bar';
 import './shortcuts-dialog';
 import type { MesShortcutsDialog } from './shortcuts-dialog';
-import './slides';
+// The slides a pas à pas opens with; the notification ones (larger) come with the session (./session-kit).
+import './slides/slide-cover';
+import './slides/slide-howto';
+import './slides/slide-before';
+import './slides/slide-section';
+import './slides/slide-end';
+import { SLIDE_TAGS } from './slides/tags';
 import { scenarioText } from './text';
 import { MachineInspector, onlineInspectorRequested } from './inspector';
 import { connectOnlineInspector, onlineInspectorStatus, type OnlineInspectorConnection, type OnlineInspectorStatus } from './online-inspector';
 import { PresenterLink, commandEvent, type PresenterCommandMessage } from './presenter-link';
-import { onScenarioUpdate, type ScenarioUpdate } from '../scenarios/live';
+import type { ScenarioUpdate } from '../scenarios/live';
 import { personaValues } from './values';
 import { appHref } from '../app/href';
+import { loadAllLocales } from '../i18n';
+
+type SessionKit = typeof import('./session-kit');
+
+/** The session's code and the other locales (./session-kit), loaded once, after the first slide. */
+let kitLoading: Promise<SessionKit> | null = null;
+function loadKit(): Promise<SessionKit> {
+  kitLoading ??= Promise.all([import('./session-kit'), loadAllLocales()]).then(([kit]) => kit);
+  return kitLoading;
+}
+
+/** The scenario id shown when none is asked for. */
+const DEFAULT_SCENARIO = 'pas-a-pas';
+
+/** What the bars and a slide need before the session runs: the first slide is shown from this alone. */
+type ViewContext = Pick<TutorialContext, 'stepIndex' | 'steps' | 'mode' | 'demo'>;
 
 /** The editor's draft scenario from sessionStorage, checked as a file would be (throws ScenarioError). */
-function readDraft(id: string): Scenario {
+async function readDraft(id: string): Promise<Scenario> {
   const text = sessionStorage.getItem(draftKey(id));
   if (text === null) throw new Error(t('player:noTutorial', { id }));
+  // The YAML parser and the checker come only with a draft: shipped scenarios are checked at build time.
+  const { parseScenario } = await import('../scenarios/load');
   return parseScenario(text, `${id}.yaml`);
 }
 
 // Scenario files saved in the dev server reach the player through ../scenarios/live; accepting the
-// registry's update here keeps Vite from reloading the whole page (and losing the session) for it.
-if (import.meta.hot) import.meta.hot.accept('../scenarios/registry', () => undefined);
+// update of the shipped scenarios here keeps Vite from reloading the whole page (and losing the session) for it.
+if (import.meta.hot) import.meta.hot.accept('../scenarios/shipped', () => undefined);
 
 /**
  * The pas à pas player: the scenario's slides and the simulated site under the overlay, driven by the
@@ -279,6 +280,14 @@ export class MesTutorial extends LitElement {
   inspect: ((event: InspectionEvent) => void) | null = null;
   /** The checker's messages on a scenario saved with errors (dev server): the old version keeps running. */
   @state() private liveIssues: string[] = [];
+  /** The first slide, shown before the session's code is loaded (null once the session runs). */
+  @state() private preview: ViewContext | null = null;
+  /** The session's code, once loaded. */
+  private kit: SessionKit | null = null;
+  /** A "next" asked for on the first slide before the session ran: done as soon as it waits. */
+  private pendingNext = false;
+  /** The session has not waited for the trainee yet (it starts on the slide already shown). */
+  private firstWait = true;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -287,7 +296,17 @@ export class MesTutorial extends LitElement {
     this.registerKeys();
     this.presenter = new PresenterLink({ onCommand: (m) => this.obeyPresenter(m), onHello: () => this.postPresenterState(true) });
     this.cleanups.push(() => this.presenter?.close());
-    if (import.meta.hot) this.cleanups.push(onScenarioUpdate((updates) => void this.reloadScenario(updates)));
+    if (import.meta.hot) {
+      let live: (() => void) | null = null;
+      let gone = false;
+      void import('../scenarios/live').then(({ onScenarioUpdate }) => {
+        if (!gone) live = onScenarioUpdate((updates) => void this.reloadScenario(updates));
+      });
+      this.cleanups.push(() => {
+        gone = true;
+        live?.();
+      });
+    }
     if (this.onlineStatus) {
       window.addEventListener('online', this.networkChanged);
       window.addEventListener('offline', this.networkChanged);
@@ -313,21 +332,32 @@ export class MesTutorial extends LitElement {
   private async boot(): Promise<void> {
     try {
       const params = new URLSearchParams(location.search);
-      const { scenarios, issues } = loadScenarios();
-      this.issues = issues.map(formatIssue);
+      this.issues = [...shippedIssueLines];
       const wanted = params.get('scenario') ?? DEFAULT_SCENARIO;
       // A draft of the editor (?view=auteur) replaces the shipped scenario; the checker's messages stop here.
-      const draft = params.get('draft') === '1' ? readDraft(wanted) : null;
-      const scenario = draft ?? scenarios.get(wanted) ?? scenarios.get(DEFAULT_SCENARIO);
+      const draft = params.get('draft') === '1' ? await readDraft(wanted) : null;
+      const scenario = draft ?? (await loadShippedScenario(wanted)) ?? (await loadShippedScenario(DEFAULT_SCENARIO));
       if (!scenario?.tutorial) throw new Error(t('player:noTutorial', { id: wanted }));
       this.scenario = scenario as TutorialScenario;
       const mode = (MODES as readonly string[]).includes(params.get('mode') ?? '') ? (params.get('mode') as Mode) : 'guided';
-      const seedParam = Number(params.get('seed'));
-      this.seed = mode === 'evaluation' ? (Number.isFinite(seedParam) && seedParam > 0 ? seedParam : randomSeed()) : null;
       const stepId = params.get('step');
-      const stepIndex = Math.max(0, this.scenario.tutorial.steps.findIndex((s) => s.id === stepId));
+      const steps = this.scenario.tutorial.steps;
+      const stepIndex = Math.max(0, steps.findIndex((s) => s.id === stepId));
       const lang = params.get('lang');
       if (lang === 'fr' || lang === 'en') await setLanguage(lang);
+      // A slide needs neither the site nor the statecharts: show it at once, then load the rest.
+      const slide = steps[stepIndex]?.slide;
+      if (slide && customElements.get(SLIDE_TAGS[slide]) && mode !== 'evaluation') {
+        this.persona = this.worldFor(this.scenario, null).persona;
+        this.preview = { stepIndex, steps, mode, demo: { paused: false, speed: 1 } };
+        this.syncUrl(this.preview);
+        await this.updateComplete;
+        await this.markFirstStepReady();
+      }
+      const kit = await loadKit();
+      this.kit = kit;
+      const seedParam = Number(params.get('seed'));
+      this.seed = mode === 'evaluation' ? (Number.isFinite(seedParam) && seedParam > 0 ? seedParam : kit.randomSeed()) : null;
       await this.startTutorial(mode, stepIndex);
     } catch (error) {
       this.bootError = error instanceof Error ? error.message : String(error);
@@ -337,7 +367,7 @@ export class MesTutorial extends LitElement {
   /** The world of the scenario, with the tutorial's persona drawn at random for an evaluation. */
   private worldFor(scenario: TutorialScenario, seed: number | null): { world: WorldData; persona: PersonaData } {
     const base = scenario.world.personas.find((p) => p.id === scenario.tutorial.persona) ?? scenario.world.personas[0]!;
-    const persona = seed === null ? base : randomizePersona(base, seed, scenario.world.today ? { today: scenario.world.today } : {});
+    const persona = seed === null || !this.kit ? base : this.kit.randomizePersona(base, seed, scenario.world.today ? { today: scenario.world.today } : {});
     const world: WorldData = { ...scenario.world, personas: scenario.world.personas.map((p) => (p.id === base.id ? persona : p)) };
     return { world, persona };
   }
@@ -360,16 +390,17 @@ export class MesTutorial extends LitElement {
 
   private async startTutorial(mode: Mode, stepIndex: number): Promise<void> {
     const scenario = this.scenario;
-    if (!scenario) return;
+    const kit = this.kit;
+    if (!scenario || !kit) return;
     const { world, persona } = this.worldFor(scenario, mode === 'evaluation' ? this.seed : null);
     this.persona = persona;
-    await bootBackend(world, () => void this.devices?.refresh());
+    await kit.bootBackend(world, () => void this.devices?.refresh());
     this.ready = true;
     this.stopActor();
-    const site = createSiteMachine({ api, deliverProof: (proof) => void this.deliverProof(proof) });
-    const machine = createTutorialMachine({ site, backend: api });
+    const site = kit.createSiteMachine({ api: kit.api, deliverProof: (proof) => void this.deliverProof(proof) });
+    const machine = kit.createTutorialMachine({ site, backend: kit.api });
     this.inspector.reset();
-    const actor = createActor(machine, {
+    const actor = kit.createActor(machine, {
       input: { scenario, persona, mode, stepIndex },
       inspect: (event) => {
         this.inspector.inspect(event);
@@ -384,6 +415,22 @@ export class MesTutorial extends LitElement {
     });
     this.actor = actor;
     actor.start();
+    if (!this.preview) await this.markFirstStepReady();
+  }
+
+  /**
+   * The first step is on screen (painted, its fonts loaded): `data-ready` on the element and a
+   * `mes-first-step-ready` event, once per page. What the performance benchmark and the size test wait for.
+   */
+  private async markFirstStepReady(): Promise<void> {
+    if (this.hasAttribute('data-ready')) return;
+    await this.updateComplete;
+    await document.fonts.ready;
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    if (this.hasAttribute('data-ready')) return;
+    this.setAttribute('data-ready', '');
+    performance.mark('mes-first-step-ready');
+    this.dispatchEvent(new CustomEvent('mes-first-step-ready', { bubbles: true, composed: true }));
   }
 
   private stopActor(): void {
@@ -396,6 +443,14 @@ export class MesTutorial extends LitElement {
 
   private handleSnapshot(snapshot: TutorialSnapshot): void {
     this.snapshot = snapshot;
+    this.preview = null;
+    if (isWaiting(snapshot)) {
+      this.firstWait = false;
+      if (this.pendingNext) {
+        this.pendingNext = false;
+        queueMicrotask(() => this.next());
+      }
+    }
     const ref = siteOf(snapshot) ?? null;
     if (ref !== this.siteRef) {
       this.siteSub?.unsubscribe();
@@ -403,7 +458,7 @@ export class MesTutorial extends LitElement {
       this.site = ref?.getSnapshot() ?? null;
       this.siteSub = ref?.subscribe((s) => (this.site = s)) ?? null;
     }
-    this.syncUrl(snapshot);
+    this.syncUrl(snapshot.context);
     this.postPresenterState();
   }
 
@@ -438,6 +493,7 @@ export class MesTutorial extends LitElement {
     const update = updates.find((u) => u.previousId === current.id || u.scenario?.id === current.id);
     if (!update) return;
     if (!update.scenario?.tutorial) {
+      const { formatIssue } = await import('../scenarios/load');
       this.liveIssues = update.issues.length ? update.issues.map(formatIssue) : [t('player:noTutorial', { id: current.id })];
       return;
     }
@@ -461,14 +517,14 @@ export class MesTutorial extends LitElement {
   // ---------------------------------------------------------------------------------------------
   // Address of the step
 
-  private syncUrl(snapshot: TutorialSnapshot): void {
-    const step = snapshot.context.steps[snapshot.context.stepIndex];
+  private syncUrl(view: ViewContext): void {
+    const step = view.steps[view.stepIndex];
     if (!step || !this.scenario) return;
     const params = new URLSearchParams(location.search);
     params.set('scenario', this.scenario.id);
     params.set('step', step.id);
-    params.set('mode', snapshot.context.mode);
-    if (snapshot.context.mode === 'evaluation' && this.seed !== null) params.set('seed', String(this.seed));
+    params.set('mode', view.mode);
+    if (view.mode === 'evaluation' && this.seed !== null) params.set('seed', String(this.seed));
     else params.delete('seed');
     const search = `?${params.toString()}`;
     if (search !== location.search) history.replaceState(null, '', search);
@@ -491,7 +547,11 @@ export class MesTutorial extends LitElement {
 
   private next(): void {
     const snap = this.snapshot;
-    if (!snap || !isWaiting(snap)) return;
+    if (!snap || !isWaiting(snap)) {
+      // On the first slide, shown before the session runs: done as soon as the session waits.
+      if (this.firstWait && (this.preview || snap)) this.pendingNext = true;
+      return;
+    }
     this.actor?.send({ type: 'NEXT' });
   }
 
@@ -563,7 +623,8 @@ export class MesTutorial extends LitElement {
   }
 
   private async restartEvaluation(): Promise<void> {
-    this.seed = randomSeed();
+    if (!this.kit) return;
+    this.seed = this.kit.randomSeed();
     const start = this.scenario?.tutorial.steps.findIndex((s) => isSiteStep(s)) ?? 0;
     await this.startTutorial('evaluation', Math.max(0, start));
   }
@@ -594,7 +655,8 @@ export class MesTutorial extends LitElement {
         },
       ];
     });
-    return computeResult(scenario.id, scenarioText(scenario.title), records, new Date());
+    if (!this.kit) return null;
+    return this.kit.computeResult(scenario.id, scenarioText(scenario.title), records, new Date());
   }
 
   /** What the step asks, in a few words: the callout on its target, or its first numbered one. */
@@ -621,19 +683,20 @@ export class MesTutorial extends LitElement {
     super.updated(changed);
     for (const el of this.renderRoot.querySelectorAll('.bar, .panel')) this.barObserver.observe(el);
     const snap = this.snapshot;
-    if (!snap || !isWaiting(snap)) return;
-    const key = `${snap.context.stepIndex}:${snap.context.mode}`;
+    const view = snap?.context ?? this.preview;
+    if (!view || (snap && !isWaiting(snap))) return;
+    const key = `${view.stepIndex}:${view.mode}`;
     if (key === this.lastStepKey) return;
     this.lastStepKey = key;
-    void this.focusStep(snap);
+    void this.focusStep(view, snap);
   }
 
   /** Keyboard users land on what the step asks: the zone in guided mode, else the title. */
-  private async focusStep(snap: TutorialSnapshot): Promise<void> {
+  private async focusStep(view: ViewContext, snap: TutorialSnapshot | null): Promise<void> {
     await this.updateComplete;
-    const step = snap.context.steps[snap.context.stepIndex];
+    const step = view.steps[view.stepIndex];
     if (!step) return;
-    if (step.slide) {
+    if (step.slide || !snap) {
       const slide = this.renderRoot.querySelector<HTMLElement & { headingElement?: HTMLElement | null; updateComplete?: Promise<unknown> }>('.slide > *');
       await slide?.updateComplete;
       slide?.headingElement?.focus();
@@ -644,7 +707,7 @@ export class MesTutorial extends LitElement {
       // Bring the step's target into view (on a phone it is often below the fold).
       const siteRoot = this.renderRoot.querySelector('.site');
       for (let i = 0; i < 10 && siteRoot; i += 1) {
-        const el = findHotspot(siteRoot, target);
+        const el = this.kit?.findHotspot(siteRoot, target);
         if (el) {
           el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
           break;
@@ -659,7 +722,7 @@ export class MesTutorial extends LitElement {
         await new Promise((r) => requestAnimationFrame(r));
       }
     }
-    await focusScreenTitle(this.renderRoot.querySelector('.site') ?? this.renderRoot);
+    await this.kit?.focusScreenTitle(this.renderRoot.querySelector('.site') ?? this.renderRoot);
   }
 
   private renderSlide(step: Step): TemplateResult {
@@ -713,7 +776,7 @@ export class MesTutorial extends LitElement {
     const hint = this.hintText(snap, step);
     return html`
       <div class="site" ?inert=${guidedLike} @mes-intent=${this.handleIntent}>
-        <mes-site-frame>${site ? renderScreen(screenOf(site), site.context) : nothing}</mes-site-frame>
+        <mes-site-frame>${site ? this.kit ? this.kit.renderScreen(this.kit.screenOf(site), site.context) : nothing : nothing}</mes-site-frame>
       </div>
       ${site && (isWaiting(snap) || (mode === 'demo' && isPerforming(snap)))
         ? html`<mes-tutorial-overlay
@@ -745,8 +808,7 @@ export class MesTutorial extends LitElement {
     return null;
   }
 
-  private renderBar(snap: TutorialSnapshot, step: Step): TemplateResult {
-    const ctx = snap.context;
+  private renderBar(ctx: ViewContext, step: Step): TemplateResult {
     const journey = this.scenario?.tutorial.journeys.find((j) => j.id === step.journey);
     const live = ctx.mode === 'practice' || ctx.mode === 'evaluation';
     return html`
@@ -793,8 +855,7 @@ export class MesTutorial extends LitElement {
     `;
   }
 
-  private renderPanel(snap: TutorialSnapshot, step: Step): TemplateResult {
-    const ctx = snap.context;
+  private renderPanel(ctx: ViewContext, step: Step): TemplateResult {
     const journey = this.scenario?.tutorial.journeys.find((j) => j.id === step.journey);
     const values = this.values();
     const title = scenarioText(step.title ?? journey?.title, values);
@@ -818,16 +879,32 @@ export class MesTutorial extends LitElement {
     `;
   }
 
+  private renderIssues(): TemplateResult {
+    return html`
+      ${this.issues.length ? html`<div class="issues" role="alert">${t('app:scenarioIssues')}\n${this.issues.join('\n')}</div>` : nothing}
+      ${this.liveIssues.length ? html`<div class="issues" role="alert">${t('app:scenarioIssues')}\n${this.liveIssues.join('\n')}</div>` : nothing}
+    `;
+  }
+
   override render(): TemplateResult {
     const snap = this.snapshot;
     if (this.bootError && !snap) return html`<p class="problem" role="alert">${t('player:bootError')} ${this.bootError}</p>`;
-    if (!snap) return html`<p role="status">${t('common:loading')}</p>`;
+    if (!snap) {
+      const view = this.preview;
+      const first = view?.steps[view.stepIndex];
+      if (!view || !first?.slide) return html`<p role="status">${t('common:loading')}</p>`;
+      // The first slide, before the session runs: the same bars and slide as below.
+      return html`
+        ${this.renderBar(view, first)} ${this.renderIssues()}
+        <div class="stage" aria-busy="false">${this.renderSlide(first)}</div>
+        ${this.renderPanel(view, first)}
+        <mes-shortcuts-dialog></mes-shortcuts-dialog>
+      `;
+    }
     const step = snap.context.steps[snap.context.stepIndex]!;
     const result = this.result();
     return html`
-      ${this.renderBar(snap, step)}
-      ${this.issues.length ? html`<div class="issues" role="alert">${t('app:scenarioIssues')}\n${this.issues.join('\n')}</div>` : nothing}
-      ${this.liveIssues.length ? html`<div class="issues" role="alert">${t('app:scenarioIssues')}\n${this.liveIssues.join('\n')}</div>` : nothing}
+      ${this.renderBar(snap.context, step)} ${this.renderIssues()}
       ${snap.context.problem || this.bootError ? html`<p class="problem" role="alert">${t('player:problem')} ${snap.context.problem ?? this.bootError}</p>` : nothing}
       <div class="stage" aria-busy=${isWaiting(snap) || isFinished(snap) ? 'false' : 'true'}>
         ${result
@@ -840,7 +917,7 @@ export class MesTutorial extends LitElement {
             ? this.renderSlide(step)
             : this.renderSite(snap, step)}
       </div>
-      ${result ? nothing : this.renderPanel(snap, step)}
+      ${result ? nothing : this.renderPanel(snap.context, step)}
       <mes-shortcuts-dialog></mes-shortcuts-dialog>
       ${this.inspectorOpen
         ? html`<aside class="inspector" aria-labelledby="inspector-title">

@@ -2,7 +2,6 @@
  * The slides of the pas à pas that are not site screens (DESIGN.md §1, T1–T6), each a custom element
  * registered on import, plus what the overlay and the documents reuse.
  */
-import type { Step } from '../../scenarios/schema';
 import './slide-cover';
 import './slide-howto';
 import './slide-before';
@@ -29,13 +28,4 @@ export {
   type LetterContent,
 } from './notification';
 
-/** The tag of each slide kind of the scenario schema (`step.slide`). */
-export const SLIDE_TAGS = {
-  cover: 'mes-slide-cover',
-  howto: 'mes-slide-howto',
-  before: 'mes-slide-before',
-  'notification-mail': 'mes-slide-notification-mail',
-  'notification-letter': 'mes-slide-notification-letter',
-  section: 'mes-slide-section',
-  end: 'mes-slide-end',
-} as const satisfies Record<NonNullable<Step['slide']>, string>;
+export { SLIDE_TAGS } from './tags';

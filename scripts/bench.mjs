@@ -1,0 +1,327 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds the app, then measures it against the budgets of issue #6 and prints one table.
+ *
+ * - sizes: gzip of the scripts loaded until the first slide is ready, and of every script of the build
+ *   except the PDF library (jspdf and its dependencies);
+ * - first slide: navigation → first slide ready, Chromium with its CPU slowed down 4×, against a deck of
+ *   26 text slides of reveal.js (its npm package, default theme), served by the same loopback server,
+ *   measured alternately, 5 times each, medians;
+ * - step change: input → next screen painted, 200 steps of the pas à pas in guided mode, against 200 slide
+ *   changes of the reveal.js deck (→ key for both);
+ * - heap after 500 complete journeys against after 10 (benchmark build, `--mode bench`);
+ * - checking 100 scenarios of the size of the pas à pas.
+ *
+ * Sizes are deterministic (tests/e2e/budgets.e2e.ts asserts them in `npm test`); timings are printed only.
+ * Options (environment): BENCH_PORT (default 4309; the benchmark build uses the next port), BENCH_SKIP_BUILD=1.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { parse } from 'yaml';
+import { scriptsUntilReady, READY_MARK } from './bench/first-load.mjs';
+import { BUDGETS, distScripts, gzipSize, kb } from './bench/sizes.mjs';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4309);
+const ROOT = process.cwd();
+const BENCH_DIST = resolve('node_modules/.cache/bench-dist');
+const REVEAL = resolve('node_modules/reveal.js/dist');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
+const RUNS = 5;
+const STEPS = Number(process.env.BENCH_STEPS ?? 200);
+
+function run(cmd, args) {
+  const res = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${res.status})`);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+// ---------------------------------------------------------------------------------------------------
+// The reveal.js deck: 26 text slides, default theme (black), no plugin; ready after its `ready` event,
+// fonts and one frame, as the player's first slide.
+
+function deckHtml() {
+  const slides = Array.from({ length: 26 }, (_, i) => {
+    const n = i + 1;
+    return `<section><h2>Diapositive ${n}</h2><p>Le pas à pas, étape ${n} : activer son profil Mon espace santé avec le code provisoire reçu par courrier.</p><ul><li>Première idée de la diapositive ${n}</li><li>Deuxième idée</li><li>Troisième idée</li></ul></section>`;
+  }).join('\n');
+  return `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Deck reveal.js (benchmark)</title>
+<link rel="stylesheet" href="/reveal/reset.css"><link rel="stylesheet" href="/reveal/reveal.css"><link rel="stylesheet" href="/reveal/theme/black.css">
+</head><body><div class="reveal"><div class="slides">
+${slides}
+</div></div>
+<script src="/reveal/reveal.js"></script>
+<script>
+Reveal.on('ready', async () => {
+  await document.fonts.ready;
+  requestAnimationFrame(() => {
+    document.documentElement.setAttribute('data-ready', '');
+    performance.mark('reveal-ready');
+  });
+});
+Reveal.initialize({ hash: false, loop: true });
+</script></body></html>`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// One loopback server per build: the built app (with its index.html for every page), the deck under /reveal.
+
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.json': 'application/json', '.map': 'application/json', '.png': 'image/png', '.ico': 'image/x-icon' };
+
+function serve(dir, port) {
+  const deck = deckHtml();
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/reveal/deck.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(deck);
+      return;
+    }
+    const base = path.startsWith('/reveal/') ? REVEAL : dir;
+    const rel = path.startsWith('/reveal/') ? path.slice('/reveal'.length) : path;
+    let file = join(base, normalize(rel));
+    if (!file.startsWith(base)) return void res.writeHead(403).end();
+    if (!existsSync(file) || rel === '/' || !extname(file)) file = join(dir, 'index.html');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Measures
+
+async function timeToReady(browser, url, mark, selector) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(url);
+  await page.waitForSelector(selector, { state: 'attached', timeout: 120_000 });
+  const ms = await page.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN, mark);
+  await context.close();
+  return ms;
+}
+
+/** Arms the page: the next keydown's time, then the first frame after `changed()` holds, then after it. */
+function armInPage([kind, before]) {
+  window.__benchStep = new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error(`no change from ${before} within 20 s (now ${state()}, key ${t0})`)), 20_000);
+    let t0 = null;
+    const onKey = (e) => {
+      if (t0 === null) t0 = e.timeStamp;
+    };
+    window.addEventListener('keydown', onKey, true);
+    const state = () => {
+      if (kind === 'reveal') return String(window.Reveal.getIndices().h);
+      const el = document.querySelector('mes-tutorial');
+      const busy = el?.shadowRoot?.querySelector('.stage')?.getAttribute('aria-busy');
+      const step = new URL(location.href).searchParams.get('step');
+      return busy === 'false' ? step : null;
+    };
+    const tick = () => {
+      const now = state();
+      if (t0 !== null && now !== null && now !== before) {
+        // A task posted from the frame's callback runs once that frame is painted.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          window.removeEventListener('keydown', onKey, true);
+          resolve({ ms: performance.now() - t0, now });
+        };
+        channel.port2.postMessage(0);
+        return;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+async function appStepChanges(browser, base, count) {
+  const scenario = parse(readFileSync('scenarios/pas-a-pas.yaml', 'utf8'));
+  const steps = scenario.tutorial.steps;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const times = [];
+  // From a slide, and from a step of the site (its action played on the site, its answer awaited).
+  const slideTimes = [];
+  const siteTimes = [];
+  const open = async () => {
+    await page.goto(`${base}/?scenario=pas-a-pas&step=${steps[0].id}&mode=guided`);
+    await page.waitForSelector('mes-tutorial[data-ready]', { state: 'attached' });
+  };
+  await open();
+  while (times.length < count) {
+    const current = await page.evaluate(() => new URL(location.href).searchParams.get('step'));
+    const index = steps.findIndex((s) => s.id === current);
+    const step = steps[index];
+    if (!step || index === steps.length - 1) {
+      await open();
+      continue;
+    }
+    // The step waits for the trainee: its stage is not busy, and in guided mode its zone has the focus.
+    await page.waitForFunction(() => document.querySelector('mes-tutorial')?.shadowRoot?.querySelector('.stage')?.getAttribute('aria-busy') === 'false');
+    if (step.action) {
+      await page.waitForFunction(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.getAttribute('data-hotspot') === 'zone';
+      }, undefined, { timeout: 15_000 });
+    }
+    await page.evaluate(armInPage, ['app', current]);
+    await page.keyboard.press(step.action ? 'Enter' : 'ArrowRight');
+    const { ms } = await page.evaluate(() => window.__benchStep);
+    times.push(ms);
+    (step.slide ? slideTimes : siteTimes).push(ms);
+  }
+  await context.close();
+  return { times, slideTimes, siteTimes };
+}
+
+async function revealStepChanges(browser, base, count) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/reveal/deck.html`);
+  await page.waitForSelector('html[data-ready]', { state: 'attached' });
+  const times = [];
+  while (times.length < count) {
+    const before = await page.evaluate(() => String(window.Reveal.getIndices().h));
+    await page.evaluate(armInPage, ['reveal', before]);
+    await page.keyboard.press('ArrowRight');
+    const { ms } = await page.evaluate(() => window.__benchStep);
+    times.push(ms);
+  }
+  await context.close();
+  return times;
+}
+
+async function heapGrowth(browser, base) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${base}/?view=accessibilite`);
+  await page.waitForFunction(() => 'journeys' in (window.__mesBench ?? {}), undefined, { timeout: 60_000 });
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const played10 = await page.evaluate(() => window.__mesBench.journeys(10));
+  const after10 = await heap();
+  const played500 = await page.evaluate((n) => window.__mesBench.journeys(n), 500 - played10);
+  const after500 = await heap();
+  await context.close();
+  return { played10, played500: played10 + played500, after10, after500 };
+}
+
+function checker() {
+  const res = spawnSync('node', ['scripts/run-ts.mjs', 'scripts/bench/check-100.ts'], { encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`the checker's benchmark failed: ${res.stderr}`);
+  return JSON.parse(res.stdout.trim().split('\n').pop());
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function main() {
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    console.log('Building the app (dist/) and the benchmark build…');
+    run('npx', ['vite', 'build', '--logLevel', 'warn']);
+    run('npx', ['vite', 'build', '--mode', 'bench', '--outDir', BENCH_DIST, '--emptyOutDir', '--logLevel', 'warn']);
+  }
+  const app = await serve(resolve('dist'), PORT);
+  const benchApp = await serve(BENCH_DIST, PORT + 1);
+  const base = `http://127.0.0.1:${PORT}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const rows = [];
+  try {
+    // Sizes.
+    const first = await scriptsUntilReady(await browser.newContext(), `${base}/`);
+    const firstBytes = first.reduce((n, f) => n + gzipSize(join('dist', f)), 0);
+    const all = distScripts('dist');
+    const allButPdf = all.filter((s) => !s.pdf).reduce((n, s) => n + s.gzip, 0);
+    const pdf = all.filter((s) => s.pdf).reduce((n, s) => n + s.gzip, 0);
+    rows.push(['JavaScript needed for the first slide, gzip', `${kb(firstBytes).toFixed(1)} KB (${first.length} files)`, `≤ ${BUDGETS.firstSlideKb} KB`, kb(firstBytes) <= BUDGETS.firstSlideKb]);
+    rows.push(['all JavaScript except the PDF library, gzip', `${kb(allButPdf).toFixed(1)} KB (PDF library: ${kb(pdf).toFixed(1)} KB)`, `≤ ${BUDGETS.allButPdfKb} KB`, kb(allButPdf) <= BUDGETS.allButPdfKb]);
+
+    // First slide, alternately.
+    console.log('First slide: 5 × app, 5 × reveal.js, alternately, CPU 4× slower…');
+    const appReady = [];
+    const revealReady = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      appReady.push(await timeToReady(browser, `${base}/`, READY_MARK, 'mes-tutorial[data-ready]'));
+      revealReady.push(await timeToReady(browser, `${base}/reveal/deck.html`, 'reveal-ready', 'html[data-ready]'));
+    }
+    const ratio = median(appReady) / median(revealReady);
+    rows.push([
+      'first slide ready, 4× CPU slowdown (median of 5)',
+      `${median(appReady).toFixed(0)} ms vs reveal.js ${median(revealReady).toFixed(0)} ms: ${ratio.toFixed(2)}×`,
+      '≤ 0.5× reveal.js',
+      ratio <= 0.5,
+    ]);
+
+    // Step changes.
+    console.log(`Step changes: ${STEPS} × app (guided), ${STEPS} × reveal.js…`);
+    const { times: appSteps, slideTimes, siteTimes } = await appStepChanges(browser, base, STEPS);
+    const revealSteps = await revealStepChanges(browser, base, STEPS);
+    const p95 = percentile(appSteps, 95);
+    const revealP95 = percentile(revealSteps, 95);
+    rows.push([
+      `step change, input → next screen painted (${STEPS} steps)`,
+      `p95 ${p95.toFixed(1)} ms (median ${median(appSteps).toFixed(1)}; from a slide: p95 ${percentile(slideTimes, 95).toFixed(1)}, median ${median(slideTimes).toFixed(1)}, ${slideTimes.length} steps; from a site step: p95 ${percentile(siteTimes, 95).toFixed(1)}, median ${median(siteTimes).toFixed(1)}) vs reveal.js p95 ${revealP95.toFixed(1)} ms (median ${median(revealSteps).toFixed(1)})`,
+      'p95 ≤ 16 ms and ≤ reveal.js',
+      p95 <= 16 && p95 <= revealP95,
+    ]);
+
+    // Heap.
+    console.log('Heap: 10 then 500 complete journeys (benchmark build)…');
+    const heap = await heapGrowth(browser, `http://127.0.0.1:${PORT + 1}`);
+    const growth = (heap.after500 - heap.after10) / (1024 * 1024);
+    rows.push([
+      'JS heap after 500 complete journeys vs after 10',
+      `${(heap.after10 / 1048576).toFixed(1)} MB → ${(heap.after500 / 1048576).toFixed(1)} MB: ${growth >= 0 ? '+' : ''}${growth.toFixed(2)} MB (${heap.played10} then ${heap.played500} journeys)`,
+      '≤ 2 MB',
+      growth <= 2,
+    ]);
+  } finally {
+    await browser.close();
+    app.close();
+    benchApp.close();
+  }
+
+  console.log('Checking 100 scenarios…');
+  const check = checker();
+  rows.push([
+    `checking 100 scenarios (${check.lines} lines each, like pas-a-pas.yaml)`,
+    `${(check.ms / 1000).toFixed(2)} s (processor ${(check.cpuMs / 1000).toFixed(2)} s)${check.issues ? `, ${check.issues} issues!` : ''}`,
+    '≤ 2 s',
+    check.ms <= 2000 && check.issues === 0,
+  ]);
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+  const table = [
+    '| figure | measured | budget | met |',
+    '|---|---|---|---|',
+    ...rows.map(([figure, measured, budget, ok]) => `| ${figure} | ${measured} | ${budget} | ${ok ? 'yes' : '**no**'} |`),
+  ].join('\n');
+  console.log(`\n${table}\n\nMachine: ${machine}`);
+  mkdirSync('node_modules/.cache', { recursive: true });
+  writeFileSync('node_modules/.cache/bench-last.md', `${table}\n\nMachine: ${machine}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

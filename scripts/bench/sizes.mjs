@@ -1,0 +1,56 @@
+/**
+ * The size budgets of issue #6, measured on a build (`dist/`): what `npm run bench` prints and
+ * tests/e2e/budgets.e2e.ts asserts. Sizes are gzip level 9 (as Vite's build report) of the files as built.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const BUDGETS = { firstSlideKb: 60, allButPdfKb: 250 };
+
+export function gzipSize(path) {
+  return gzipSync(readFileSync(path), { level: 9 }).length;
+}
+
+/** jspdf and every package it depends on (optional ones included: html2canvas, dompurify, canvg…). */
+export function pdfPackages(root = process.cwd()) {
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    const manifest = join(root, 'node_modules', name, 'package.json');
+    if (!existsSync(manifest)) return;
+    seen.add(name);
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
+    for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) visit(dep);
+  };
+  visit('jspdf');
+  return seen;
+}
+
+function packageOf(source) {
+  const i = source.lastIndexOf('node_modules/');
+  if (i < 0) return null;
+  const rest = source.slice(i + 'node_modules/'.length).split('/');
+  return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+}
+
+/**
+ * Every JS file of the build, with its gzip size and whether it is part of the PDF library: a chunk
+ * whose sources (from its source map) all belong to jspdf or its dependencies.
+ */
+export function distScripts(dist = 'dist', root = process.cwd()) {
+  const pdf = pdfPackages(root);
+  const dir = join(dist, 'assets');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+    .map((file) => {
+      const path = join(dir, file);
+      let sources = [];
+      if (existsSync(`${path}.map`)) sources = JSON.parse(readFileSync(`${path}.map`, 'utf8')).sources ?? [];
+      const isPdf = sources.length > 0 && sources.every((s) => pdf.has(packageOf(s) ?? ''));
+      return { file: `assets/${file}`, gzip: gzipSize(path), pdf: isPdf };
+    });
+}
+
+export const kb = (bytes) => bytes / 1024;

@@ -1,0 +1,108 @@
+import { build } from 'esbuild';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { yamlNeutralBuild } from './yaml-neutral.mjs';
+
+/**
+ * The shipped scenarios, checked at build time. `virtual:shipped-scenarios` is what
+ * src/scenarios/shipped.ts imports: the checker's issues, and one loader per scenario that passed, each
+ * scenario a JSON chunk of its own. The checker is the one of `npm run scenarios:check` and of the
+ * other views (src/scenarios/check.ts), run in Node with the app's environment (scripts/scenarios-compile.ts),
+ * so the page needs neither the YAML parser, nor zod, nor the checker to show a shipped scenario.
+ * The TypeScript of the checker is bundled with esbuild on first use (as scripts/run-ts.mjs does), so that
+ * Vite's config loads no source of the app.
+ */
+const ID = 'virtual:shipped-scenarios';
+const ONE = 'virtual:shipped-scenario/';
+/** The scenario the player opens without `?scenario=` (src/tutorial/tutorial-app.ts). */
+const DEFAULT = 'pas-a-pas';
+
+async function loadCompiler(root) {
+  const dir = resolve(root, 'node_modules/.cache/run-ts');
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, `scenarios-compile-${process.pid}-${Date.now()}.mjs`);
+  await build({
+    entryPoints: [resolve(root, 'scripts/scenarios-compile.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    plugins: [yamlNeutralBuild(root)],
+    logLevel: 'warning',
+  });
+  try {
+    return (await import(pathToFileURL(outfile).href)).compileShippedScenarios;
+  } finally {
+    rmSync(outfile, { force: true });
+  }
+}
+
+/** @returns {import('vite').Plugin} */
+export function shippedScenarios() {
+  let root = process.cwd();
+  let compiler = null;
+  let cache = null;
+  const compile = async () => {
+    compiler ??= await loadCompiler(root);
+    cache ??= compiler(root);
+    return cache;
+  };
+  return {
+    name: 'shipped-scenarios',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(id) {
+      return id === ID || id.startsWith(ONE) ? `\0${id}` : null;
+    },
+    async load(id) {
+      if (!id.startsWith('\0virtual:shipped-scenario')) return null;
+      const compiled = await compile();
+      for (const file of compiled.files) this.addWatchFile(file);
+      if (id === `\0${ID}`) {
+        // The default scenario comes with the player (its first slide needs it); the others on demand.
+        const hasDefault = DEFAULT in compiled.scenarios;
+        const loaders = Object.keys(compiled.scenarios).map((key) =>
+          key === DEFAULT ? `${JSON.stringify(key)}: () => Promise.resolve({ default: defaultScenario })` : `${JSON.stringify(key)}: () => import(${JSON.stringify(ONE + key)})`,
+        );
+        return [
+          hasDefault ? `import defaultScenario from ${JSON.stringify(ONE + DEFAULT)};` : '',
+          `export const issues = ${JSON.stringify(compiled.issues)};`,
+          `export const issueLines = ${JSON.stringify(compiled.issueLines)};`,
+          `export const loaders = {${loaders.join(',\n')}};`,
+        ].join('\n');
+      }
+      const scenario = compiled.scenarios[id.slice(`\0${ONE}`.length)] ?? null;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(scenario))});\n`;
+    },
+    // The default view is the player: its fonts (those of its first slide and bars: Latin, and the
+    // arrows of « ← Précédent » / « Suivant → ») and its modules are fetched with the page, rather than
+    // once main.ts has run and its text is laid out. Its first slide is ready once they are.
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle ?? {};
+        const fonts = Object.keys(bundle).filter((f) => /open-sans-(latin-(400|600|700)|symbols-(600|700)|math-(600|700))-normal-[\w-]+\.woff2$/.test(f));
+        const player = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/tutorial/tutorial-app.ts'));
+        const modules = new Set();
+        const visit = (name) => {
+          const chunk = bundle[name];
+          if (modules.has(name) || chunk?.type !== 'chunk' || html.includes(`/${name}"`)) return;
+          modules.add(name);
+          for (const dep of chunk.imports) visit(dep);
+        };
+        if (player) visit(player.fileName);
+        return [
+          ...fonts.map((f) => ({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `/${f}` }, injectTo: 'head' })),
+          ...[...modules].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `/${f}` }, injectTo: 'head' })),
+        ];
+      },
+    },
+    watchChange(id) {
+      if (resolve(id).startsWith(join(root, 'scenarios'))) cache = null;
+    },
+  };
+}
