@@ -1,3 +1,4 @@
+import { appHref } from './href';
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -210,7 +211,7 @@ export class MesSiteFrame extends LitElement {
       <main tabindex="-1"><slot></slot></main>
       <footer>
         <p>${t('frame:footer')}</p>
-        <p><a href="?view=accessibilite">${t('a11y:status.footer')}</a></p>
+        <p><a href=${appHref('view=accessibilite')}>${t('common:statementLink')}</a></p>
       </footer>
     `;
   }

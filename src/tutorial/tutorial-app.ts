@@ -846,7 +846,7 @@ export class MesTutorial extends LitElement {
           </button>
           <button type="button" data-hotspot="shortcuts" aria-haspopup="dialog" @click=${() => this.openShortcuts()}>?<span class="visually-hidden"> ${t('tutorial:keys.help')}</span></button>
           <a class="catalogue" data-hotspot="catalogue" href=${appHref(currentLanguage() === 'fr' ? 'view=catalogue' : `view=catalogue&lang=${currentLanguage()}`)}>${t('catalogue:link')}</a>
-          <a class="catalogue" href=${appHref('view=accessibilite')}>${t('a11y:status.footer')}</a>
+          <a class="catalogue" href=${appHref('view=accessibilite')}>${t('common:statementLink')}</a>
           <button type="button" data-hotspot="language" lang=${currentLanguage() === 'fr' ? 'en' : 'fr'} @click=${() => void this.handleLanguage(currentLanguage() === 'fr' ? 'en' : 'fr')}>
             ${t('player:otherLanguage')}
           </button>

@@ -81,6 +81,17 @@ describe('the pas à pas', () => {
     expect(app.foreign).toEqual([]);
   });
 
+  it('shows words, never translation keys, on the first slide before the session has loaded', async () => {
+    app = await openApp('/');
+    const { page } = app;
+    await page.locator('mes-tutorial[data-ready]').waitFor();
+    const labels = await page.locator('mes-tutorial').locator('button, a, label, h1, h2, p').allInnerTexts();
+    const keys = labels.map((l) => l.trim()).filter((l) => /^[a-z][A-Za-z0-9-]*([.:][A-Za-z0-9_-]+)+$/.test(l));
+    expect(labels.length).toBeGreaterThan(5);
+    expect(keys).toEqual([]);
+    await page.getByRole('link', { name: 'Accessibilité : non conforme', exact: true }).waitFor();
+  });
+
   it('refuses a click outside the zone with a polite hint, and reload resumes at the same step', async () => {
     app = await openApp('/?scenario=pas-a-pas&step=s3-nir&mode=guided');
     const { page } = app;
