@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   buildCertificate,
   certificateFileName,
@@ -10,6 +10,17 @@ import {
   printableText,
   type CertificateOptions,
 } from '../../../src/documents/certificate';
+
+/** Folders for the PDFs written to look at; removed after the file's tests. */
+const made: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
 const hasPoppler = existsSync(PDFTOTEXT);
@@ -29,7 +40,7 @@ async function build(over: Partial<CertificateOptions> = {}): Promise<Buffer> {
 }
 
 function pdfFile(pdf: Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'certificate-')), 'certificate.pdf');
+  const file = join(tempDir('certificate-'), 'certificate.pdf');
   writeFileSync(file, pdf);
   return file;
 }

@@ -1,13 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { scenarioSchema, type PersonaData } from '../../../src/scenarios/schema';
 import { buildNotificationLetter, notificationLetterFileName } from '../../../src/documents/notification-letter';
 import { renderNotificationVars, letterContent } from '../../../src/tutorial/slides/notification';
+
+/** Folders for the PDFs written to look at; removed after the file's tests. */
+const made: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const PDFTOTEXT = '/usr/bin/pdftotext';
@@ -28,7 +39,7 @@ async function build(persona: PersonaData, child?: PersonaData['children'][numbe
 
 /** Each page's text as a reader gets it (pages split on form feeds), whitespace collapsed. */
 function pagesOf(pdf: Buffer): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'letter-'));
+  const dir = tempDir('letter-');
   const file = join(dir, 'letter.pdf');
   writeFileSync(file, pdf);
   return execFileSync(PDFTOTEXT, ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })

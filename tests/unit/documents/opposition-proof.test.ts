@@ -1,10 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { OppositionProof } from '../../../src/api/types';
 import { buildOppositionProof, proofFileName } from '../../../src/documents/opposition-proof';
+
+/** Folders for the PDFs written to look at; removed after the file's tests. */
+const made: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 const martine: OppositionProof = {
   firstName: 'Martine',
@@ -22,7 +33,7 @@ async function build(proof: OppositionProof, lang: 'fr' | 'en' = 'fr'): Promise<
 
 /** The page's text as a reader gets it; whitespace runs collapsed so wrapping does not matter. */
 function textOf(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'proof-'));
+  const dir = tempDir('proof-');
   const file = join(dir, 'proof.pdf');
   writeFileSync(file, pdf);
   return execFileSync(PDFTOTEXT, ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
