@@ -12,7 +12,7 @@ import type { SiteEvent } from '../site/types';
 import type { EvaluationResult, StepRecord } from './evaluation/score';
 import { isFullscreen, onFullscreenChange, toggleFullscreen } from './fullscreen';
 import { KeyboardController } from './keyboard';
-import type { TutorialActor, TutorialContext, TutorialScenario, TutorialSnapshot } from './machine';
+import type { TutorialActor, TutorialContext, TutorialEvent, TutorialScenario, TutorialSnapshot } from './machine';
 import { MODES, isFinished, isPerforming, isSiteStep, isWaiting, siteOf, targetOf, type Mode } from './session-view';
 import type { MesTutorialOverlay } from './overlay/tutorial-overlay';
 import './progress-bar';
@@ -284,8 +284,11 @@ export class MesTutorial extends LitElement {
   @state() private preview: ViewContext | null = null;
   /** The session's code, once loaded. */
   private kit: SessionKit | null = null;
-  /** A "next" asked for on the first slide before the session ran: done as soon as it waits. */
-  private pendingNext = false;
+  /**
+   * What the trainee asked for on the first step shown before the session ran (next, or a journey of
+   * « Fin de parcours »): done as soon as the session waits for them.
+   */
+  private pendingEvent: TutorialEvent | null = null;
   /** The session has not waited for the trainee yet (it starts on the slide already shown). */
   private firstWait = true;
 
@@ -446,9 +449,10 @@ export class MesTutorial extends LitElement {
     this.preview = null;
     if (isWaiting(snapshot)) {
       this.firstWait = false;
-      if (this.pendingNext) {
-        this.pendingNext = false;
-        queueMicrotask(() => this.next());
+      const pending = this.pendingEvent;
+      if (pending) {
+        this.pendingEvent = null;
+        queueMicrotask(() => this.sendWhenWaiting(pending));
       }
     }
     const ref = siteOf(snapshot) ?? null;
@@ -546,13 +550,23 @@ export class MesTutorial extends LitElement {
   }
 
   private next(): void {
+    this.sendWhenWaiting({ type: 'NEXT' });
+  }
+
+  /** A journey of « Fin de parcours »: the machine takes it in any state, once it runs. */
+  private chooseJourney(journey: string): void {
+    if (this.actor) this.actor.send({ type: 'JOURNEY', journey });
+    else this.sendWhenWaiting({ type: 'JOURNEY', journey });
+  }
+
+  /** Sends a trainee's request; on the first step, shown before the session runs, keeps it until it waits. */
+  private sendWhenWaiting(event: TutorialEvent): void {
     const snap = this.snapshot;
     if (!snap || !isWaiting(snap)) {
-      // On the first slide, shown before the session runs: done as soon as the session waits.
-      if (this.firstWait && (this.preview || snap)) this.pendingNext = true;
+      if (this.firstWait && (this.preview || snap)) this.pendingEvent = event;
       return;
     }
-    this.actor?.send({ type: 'NEXT' });
+    this.actor?.send(event);
   }
 
   private prev(): void {
@@ -749,7 +763,7 @@ export class MesTutorial extends LitElement {
         case 'end':
           return html`<mes-slide-end
             .menu=${step.menu ? step.menu.map((m) => ({ journey: m.journey, label: scenarioText(m.label, this.values()) })) : null}
-            @mes-journey=${(e: CustomEvent<{ journey: string }>) => this.actor?.send({ type: 'JOURNEY', journey: e.detail.journey })}
+            @mes-journey=${(e: CustomEvent<{ journey: string }>) => this.chooseJourney(e.detail.journey)}
           ></mes-slide-end>`;
         default:
           return html``;
