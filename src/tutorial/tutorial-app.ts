@@ -288,7 +288,7 @@ export class MesTutorial extends LitElement {
    * What the trainee asked for on the first step shown before the session ran (next, or a journey of
    * « Fin de parcours »): done as soon as the session waits for them.
    */
-  private pendingEvent: TutorialEvent | null = null;
+  private pendingEvents: TutorialEvent[] = [];
   /** The session has not waited for the trainee yet (it starts on the slide already shown). */
   private firstWait = true;
 
@@ -449,11 +449,8 @@ export class MesTutorial extends LitElement {
     this.preview = null;
     if (isWaiting(snapshot)) {
       this.firstWait = false;
-      const pending = this.pendingEvent;
-      if (pending) {
-        this.pendingEvent = null;
-        queueMicrotask(() => this.sendWhenWaiting(pending));
-      }
+      const pending = this.pendingEvents.shift();
+      if (pending) queueMicrotask(() => this.sendWhenWaiting(pending));
     }
     const ref = siteOf(snapshot) ?? null;
     if (ref !== this.siteRef) {
@@ -563,7 +560,7 @@ export class MesTutorial extends LitElement {
   private sendWhenWaiting(event: TutorialEvent): void {
     const snap = this.snapshot;
     if (!snap || !isWaiting(snap)) {
-      if (this.firstWait && (this.preview || snap)) this.pendingEvent = event;
+      if (this.firstWait && (this.preview || snap)) this.pendingEvents.push(event);
       return;
     }
     this.actor?.send(event);
@@ -610,7 +607,8 @@ export class MesTutorial extends LitElement {
 
   private handleMode(event: Event): void {
     const mode = (event.target as HTMLSelectElement).value as Mode;
-    this.actor?.send({ type: 'SET_MODE', mode });
+    if (this.actor) this.actor.send({ type: 'SET_MODE', mode });
+    else this.sendWhenWaiting({ type: 'SET_MODE', mode });
   }
 
   private async handleLanguage(lang: Language): Promise<void> {

@@ -92,6 +92,27 @@ describe('the pas à pas', () => {
     await page.getByRole('link', { name: 'Accessibilité : non conforme', exact: true }).waitFor();
   });
 
+  it('keeps what the trainee asks for on the first step shown before the session has loaded', async () => {
+    // A first page that starts no service worker, so that the route below sees the scripts' requests.
+    app = await openApp('/?view=accessibilite');
+    const { page } = app;
+    // The session's code held back for a moment: the first step is shown, the session is not running yet.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/session-kit-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(page.url().replace(/\/\?.*$/, '/?scenario=pas-a-pas&step=end&mode=guided'));
+    await page.locator('mes-tutorial[data-ready]').waitFor();
+    await page.locator('mes-tutorial').locator('select#mode').selectOption('practice');
+    await page.locator('mes-tutorial').locator('[data-hotspot="journey-activation"]').click();
+    expect(new URL(page.url()).searchParams.get('step')).toBe('end');
+    release();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('step') === 'section-activation', null, { timeout: 30_000 });
+    expect(new URL(page.url()).searchParams.get('mode')).toBe('practice');
+  });
+
   it('refuses a click outside the zone with a polite hint, and reload resumes at the same step', async () => {
     app = await openApp('/?scenario=pas-a-pas&step=s3-nir&mode=guided');
     const { page } = app;
