@@ -67,7 +67,8 @@ describe('<mes-site-frame>', () => {
     expect(slot.assignedElements().map((e) => e.id)).to.deep.equal(['content']);
     expect(text(part(el, 'footer p'))).to.equal('Simulateur de formation — les personnes et les numéros sont fictifs');
     // The accessibility statement is one link away from every page of the site.
-    expect(part<HTMLAnchorElement>(el, 'footer a').getAttribute('href')).to.equal('?view=accessibilite');
+    // On the page's own path, so that it works under a folder and from a single file opened from disk.
+    expect(part<HTMLAnchorElement>(el, 'footer a').getAttribute('href')).to.equal(`${location.pathname}?view=accessibilite`);
     expect(text(part(el, 'footer a'))).to.equal('Accessibilité : non conforme');
     // The marker stays clear of the content: it sits above <main>, not over it.
     const mainTop = part(el, 'main').getBoundingClientRect().top;
