@@ -1,6 +1,6 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeBrowser, openApp, type E2EPage } from './harness';
+import { openApp, type E2EPage, useCleanApps } from './harness';
 import { describeViolations, gotoStep, navigate, playerReady, reload, runAxe, stepOf, steps } from './quality-helpers';
 import { MARTINE, click, identify, readCode, see, startActivation } from './site-helpers';
 
@@ -20,18 +20,7 @@ const VIEWPORTS = [
 ] as const;
 
 let app: E2EPage | null = null;
-afterEach(async () => {
-  const current = app;
-  app = null;
-  if (current) {
-    try {
-      current.assertClean();
-    } finally {
-      await current.close();
-    }
-  }
-});
-afterAll(closeBrowser);
+useCleanApps();
 
 /** Collects the violations of every check of a test, and fails once at the end with all of them. */
 function collector() {

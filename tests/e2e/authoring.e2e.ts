@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseScenario } from '../../src/scenarios/load';
-import { closeBrowser, openApp, type E2EPage } from './harness';
+import { openApp, type E2EPage, useCleanApps } from './harness';
 
 /** The editor as a trainer uses it: record steps by clicking the live site, write, reorder, preview, export. */
 let app: E2EPage | null = null;
-afterEach(async () => {
-  const current = app;
-  app = null;
-  if (current) {
-    try {
-      current.assertClean();
-    } finally {
-      await current.close();
-    }
-  }
-});
-afterAll(closeBrowser);
+useCleanApps();
 
 async function screenIs(page: Page, screen: string): Promise<void> {
   await page.getByText(`Écran actuel : ${screen}`, { exact: true }).waitFor({ timeout: 15_000 });

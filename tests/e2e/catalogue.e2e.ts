@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseScenario } from '../../src/scenarios/load';
 import { isoToFr, serialToType } from '../../src/domain';
-import { closeBrowser, openApp, type E2EPage } from './harness';
+import { openApp, type E2EPage, useCleanApps } from './harness';
 import { click, see } from './site-helpers';
 
 /**
@@ -14,18 +14,7 @@ const delay = parseScenario(readFileSync('scenarios/delai-30-secondes.yaml', 'ut
 const olivier = delay.world.personas[0]!;
 
 let app: E2EPage | null = null;
-afterEach(async () => {
-  const current = app;
-  app = null;
-  if (current) {
-    try {
-      current.assertClean();
-    } finally {
-      await current.close();
-    }
-  }
-});
-afterAll(closeBrowser);
+useCleanApps();
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 

@@ -1,21 +1,10 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeBrowser, openApp, type E2EPage } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openApp, type E2EPage, useCleanApps } from './harness';
 import { MARTINE, click, identify, see, startActivation } from './site-helpers';
 
 /** The service's refusals, as a trainee provokes them with the default scenario's personas. */
 let app: E2EPage | null = null;
-afterEach(async () => {
-  const current = app;
-  app = null;
-  if (current) {
-    try {
-      current.assertClean();
-    } finally {
-      await current.close();
-    }
-  }
-});
-afterAll(closeBrowser);
+useCleanApps();
 
 async function toCredentials(page: E2EPage['page']): Promise<void> {
   await startActivation(page);

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, inject } from 'vitest';
 
 /**
  * One browser per test file; each test gets a fresh page on the built app. Every console error, page
@@ -30,6 +30,30 @@ export interface E2EPage {
 }
 
 let browser: Browser | null = null;
+/** The pages opened since the last check of `useCleanApps`. */
+const opened: E2EPage[] = [];
+
+/**
+ * For a test file: after each test, every page it opened must be clean (no console or page error, no
+ * request to another origin), then it is closed; the browser is closed after the file.
+ */
+export function useCleanApps(): void {
+  afterEach(async () => {
+    const pages = opened.splice(0);
+    const failures: unknown[] = [];
+    for (const current of pages) {
+      try {
+        current.assertClean();
+      } catch (error) {
+        failures.push(error);
+      } finally {
+        await current.close();
+      }
+    }
+    if (failures.length > 0) throw failures[0];
+  });
+  afterAll(closeBrowser);
+}
 
 export async function launch(): Promise<Browser> {
   browser ??= await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -90,7 +114,7 @@ export async function openApp(path = '/?view=site', options: OpenOptions = {}): 
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
   });
   await page.goto(baseUrl() + path);
-  return {
+  const app: E2EPage = {
     page,
     context,
     problems,
@@ -107,4 +131,6 @@ export async function openApp(path = '/?view=site', options: OpenOptions = {}): 
       await context.close();
     },
   };
+  opened.push(app);
+  return app;
 }

@@ -1,5 +1,5 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeBrowser, openApp, type E2EPage } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openApp, type E2EPage, useCleanApps } from './harness';
 
 /**
  * `?inspect`: the statechart panel offers Stately's online inspector, and only a click opens it. Stately's
@@ -7,18 +7,7 @@ import { closeBrowser, openApp, type E2EPage } from './harness';
  * connected, as Stately's does, and records what the simulator posts to it.
  */
 let app: E2EPage | null = null;
-afterEach(async () => {
-  const current = app;
-  app = null;
-  if (current) {
-    try {
-      current.assertClean();
-    } finally {
-      await current.close();
-    }
-  }
-});
-afterAll(closeBrowser);
+useCleanApps();
 
 const STAND_IN = `<!doctype html><title>Stately Inspector</title><script>
   window.received = [];

@@ -1,23 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeBrowser, openApp, type E2EPage } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openApp, type E2EPage, useCleanApps } from './harness';
 import { MARTINE, click, identify, readCode, see, startActivation } from './site-helpers';
 
 /** The four journeys of the simulated site, as a person does them, with the default persona. */
 let app: E2EPage | null = null;
-afterEach(async () => {
-  const current = app;
-  app = null;
-  if (current) {
-    try {
-      current.assertClean();
-    } finally {
-      await current.close();
-    }
-  }
-});
-afterAll(closeBrowser);
+useCleanApps();
 
 describe('simulated site journeys', () => {
   it('activation: S1 → S8, with the CGU refusal and the live password rules', async () => {

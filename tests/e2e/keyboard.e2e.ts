@@ -1,6 +1,6 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeBrowser, openApp, type E2EPage } from './harness';
+import { openApp, type E2EPage, useCleanApps } from './harness';
 import { focused, playerReady, stepOf, steps, type Focus } from './quality-helpers';
 import { MARTINE, see } from './site-helpers';
 
@@ -12,18 +12,7 @@ import { MARTINE, see } from './site-helpers';
  */
 
 let app: E2EPage | null = null;
-afterEach(async () => {
-  const current = app;
-  app = null;
-  if (current) {
-    try {
-      current.assertClean();
-    } finally {
-      await current.close();
-    }
-  }
-});
-afterAll(closeBrowser);
+useCleanApps();
 
 /** Elements that took the focus without showing it (WCAG 2.4.7). */
 let invisible: string[] = [];

@@ -1,9 +1,9 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeBrowser, launch, openApp, type E2EPage } from './harness';
+import { launch, openApp, type E2EPage, useCleanApps } from './harness';
 import { MARTINE, identify, see, startActivation } from './site-helpers';
 
 /**
@@ -50,18 +50,7 @@ async function playerReady(page: Page): Promise<void> {
 }
 
 let app: E2EPage | null = null;
-afterEach(async () => {
-  const current = app;
-  app = null;
-  if (current) {
-    try {
-      current.assertClean();
-    } finally {
-      await current.close();
-    }
-  }
-});
-afterAll(closeBrowser);
+useCleanApps();
 
 describe('offline, after the first load', () => {
   it('the pas à pas, its simulated site and backend, the catalogue and the site alone work with the server gone', async () => {

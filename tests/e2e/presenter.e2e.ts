@@ -1,26 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseScenario } from '../../src/scenarios/load';
-import { baseUrl, closeBrowser, openApp, type E2EPage } from './harness';
+import { baseUrl, openApp, type E2EPage, useCleanApps } from './harness';
 
 /** The trainer's presenter view and the trainee's player, two windows of one browser kept in step. */
 const scenario = parseScenario(readFileSync('scenarios/pas-a-pas.yaml', 'utf8'), 'pas-a-pas.yaml');
 const steps = scenario.tutorial!.steps;
 
 let app: E2EPage | null = null;
-afterEach(async () => {
-  const current = app;
-  app = null;
-  if (current) {
-    try {
-      current.assertClean();
-    } finally {
-      await current.close();
-    }
-  }
-});
-afterAll(closeBrowser);
+useCleanApps();
 
 const stepOf = (page: Page) => new URL(page.url()).searchParams.get('step');
 

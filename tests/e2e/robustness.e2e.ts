@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeBrowser, openApp, type E2EPage } from './harness';
+import { openApp, type E2EPage, useCleanApps } from './harness';
 import { navigate, playerReady, stepOf } from './quality-helpers';
 import { MARTINE, click, identify, readCode, see, startActivation } from './site-helpers';
 
@@ -20,18 +20,7 @@ import { MARTINE, click, identify, readCode, see, startActivation } from './site
  */
 
 let app: E2EPage | null = null;
-afterEach(async () => {
-  const current = app;
-  app = null;
-  if (current) {
-    try {
-      current.assertClean();
-    } finally {
-      await current.close();
-    }
-  }
-});
-afterAll(closeBrowser);
+useCleanApps();
 
 type Fault = 'outage' | 'drop' | 'delay';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeBrowser, openApp, type E2EPage } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openApp, type E2EPage, useCleanApps } from './harness';
 
 /**
  * The Content-Security-Policy of the built page allows only the page's own origin. (The whole tutorial's
@@ -11,18 +11,7 @@ import { closeBrowser, openApp, type E2EPage } from './harness';
 const DIST = process.env.E2E_DIST ?? 'dist';
 
 let app: E2EPage | null = null;
-afterEach(async () => {
-  const current = app;
-  app = null;
-  if (current) {
-    try {
-      current.assertClean();
-    } finally {
-      await current.close();
-    }
-  }
-});
-afterAll(closeBrowser);
+useCleanApps();
 
 function policy(): Map<string, string[]> {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
