@@ -28,7 +28,7 @@ export function martineSession(overrides: Partial<SessionView> = {}): SessionVie
 export function lucasSession(overrides: Partial<SessionView> = {}): SessionView {
   return martineSession({
     sessionId: 'sess-lucas',
-    person: { firstName: 'Lucas', middleNames: '', lastName: 'LEGUELLEC', birthDate: '2010-09-03', nir: '269054410903857' },
+    person: { firstName: 'Lucas', middleNames: '', lastName: 'LEGUELLEC', birthDate: '2012-09-03', nir: '269054410903857' },
     isChild: true,
     contacts: { email: null, mobile: null },
     ...overrides,
@@ -38,7 +38,7 @@ export function lucasSession(overrides: Partial<SessionView> = {}): SessionView 
 /** Martine's attached profiles, one in each status. */
 export function profiles(): ProfileSummary[] {
   return [
-    { id: 'lucas', firstName: 'Lucas', lastName: 'LEGUELLEC', birthDate: '2010-09-03', status: 'pending', decidedAt: null },
+    { id: 'lucas', firstName: 'Lucas', lastName: 'LEGUELLEC', birthDate: '2012-09-03', status: 'pending', decidedAt: null },
     { id: 'chloe', firstName: 'Chloé', lastName: 'LEGUELLEC', birthDate: '2013-02-21', status: 'opposed', decidedAt: '2021-12-07' },
     { id: 'jeanne', firstName: 'Jeanne', lastName: 'LEGUELLEC', birthDate: '2015-06-30', status: 'activated', decidedAt: '2022-01-15' },
   ];

@@ -27,7 +27,7 @@ const martine: PersonaData = {
   takenLogins: [],
   expectInvalid: [],
   children: [
-    { id: 'lucas', firstName: 'Lucas', lastName: 'LEGUELLEC', birthDate: '2010-09-03', provisionalCode: 'Ht4WqZ8nBv2M', codeState: 'valid', status: 'pending', decidedAt: null },
+    { id: 'lucas', firstName: 'Lucas', lastName: 'LEGUELLEC', birthDate: '2012-09-03', provisionalCode: 'Ht4WqZ8nBv2M', codeState: 'valid', status: 'pending', decidedAt: null },
     { id: 'chloe', firstName: 'Chloé', lastName: 'LEGUELLEC', birthDate: '2013-02-21', provisionalCode: 'Rd6XpL3sKe9F', codeState: 'valid', status: 'pending', decidedAt: null },
   ],
 };
@@ -236,7 +236,7 @@ describe('<mes-documents-panel>', function (this: Mocha.Suite) {
     expect(info).to.contain('12/05/1969');
     expect(info).to.contain('martine.leguellec@example.fr');
     expect(info).to.contain('06 11 12 13 14');
-    expect(info).to.contain('03/09/2010');
+    expect(info).to.contain('03/09/2012');
     expect(info).to.contain('21/02/2013');
     await expect(el).to.be.accessible();
 

@@ -602,8 +602,8 @@ describe('mes-screen-new-code (S17)', () => {
     expect(type(el, 'nir', '269054410903857')).to.deep.equal([
       { type: 'FIELD', form: 'newCode', field: 'nir', value: '269054410903857' },
     ]);
-    expect(type(el, 'birth-date', '03/09/2010')).to.deep.equal([
-      { type: 'FIELD', form: 'newCode', field: 'birthDate', value: '03/09/2010' },
+    expect(type(el, 'birth-date', '03/09/2012')).to.deep.equal([
+      { type: 'FIELD', form: 'newCode', field: 'birthDate', value: '03/09/2012' },
     ]);
     expect(type(el, 'serial', '09073458126')).to.deep.equal([
       { type: 'FIELD', form: 'newCode', field: 'serial', value: '09073458126' },

@@ -80,11 +80,11 @@ export const OUTCOMES: Record<string, { output: unknown; failures: ApiErrorCode[
     failures: ['SERVER_ERROR', 'SESSION_TIMED_OUT'],
   },
   fetchProfiles: {
-    output: [profile('lucas', 'Lucas', '2010-09-03'), profile('chloe', 'Chloé', '2013-02-21')],
+    output: [profile('lucas', 'Lucas', '2012-09-03'), profile('chloe', 'Chloé', '2013-02-21')],
     failures: ['SERVER_ERROR', 'SESSION_TIMED_OUT'],
   },
   manageProfile: {
-    output: { sessionId: 'c', person: person('Lucas', '2010-09-03'), isChild: true, contacts, status: 'pending', decidedAt: null },
+    output: { sessionId: 'c', person: person('Lucas', '2012-09-03'), isChild: true, contacts, status: 'pending', decidedAt: null },
     failures: ['SERVER_ERROR', 'SESSION_TIMED_OUT'],
   },
   requestNewCode: {

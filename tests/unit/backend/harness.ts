@@ -34,7 +34,7 @@ export const MARTINE = {
   birthDate: '1969-05-12',
 } as const;
 
-export const LUCAS = { id: 'lucas', code: 'Ht4WqZ8nBv2M', birthDate: '2010-09-03' } as const;
+export const LUCAS = { id: 'lucas', code: 'Ht4WqZ8nBv2M', birthDate: '2012-09-03' } as const;
 export const CHLOE = { id: 'chloe', code: 'Rd6XpL3sKe9F', birthDate: '2013-02-21' } as const;
 
 export function martineIdentify(code: string = MARTINE.code): IdentifyRequest {

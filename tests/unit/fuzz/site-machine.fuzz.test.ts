@@ -62,7 +62,7 @@ function valueFor(rng: Rng, field: string, h: SiteHarness): string {
     nir: [MARTINE.nir, '269054410903857', '1 58 03 75 056 123 21', '182016912308708', '2 48 08 13 055 045 92'],
     cardType: ['sans-photo', 'sans-photo', 'avec-photo', ''],
     serial: [MARTINE.serial, MARTINE.serial, '4817203965', '73920584', '50193847261', '12345678'],
-    birthDate: [MARTINE.birthDate, '03/09/2010', '21/02/2013', '22/08/1948', '31/02/2000'],
+    birthDate: [MARTINE.birthDate, '03/09/2012', '21/02/2013', '22/08/1948', '31/02/2000'],
     value: [MARTINE.email, MARTINE.mobile, 'julie.leguellec@example.fr', '06 99 88 77 66', 'pas-une-adresse'],
     login: [MARTINE.login, 'mleguellec', 'martine.l', 'mleguellec.1969'],
     password: [MARTINE.password, 'Azerty123!', 'abc', 'Martine!Vt58'],
@@ -96,7 +96,7 @@ function gestureFor(rng: Rng, h: SiteHarness): SiteEvent[] | null {
     case 'identify':
       return [...fill('identify', { code: who.code, nir: who.nir, cardType: who.cardType, serial: who.serial }), submit];
     case 'newCode':
-      return [...fill('newCode', { nir: who.nir, birthDate: pick(rng, [who.birthDate, '03/09/2010']), cardType: who.cardType, serial: who.serial }), submit];
+      return [...fill('newCode', { nir: who.nir, birthDate: pick(rng, [who.birthDate, '03/09/2012']), cardType: who.cardType, serial: who.serial }), submit];
     case 'editContact':
       return [...fill('contact', { value: h.snapshot().context.contactKind === 'email' ? pick(rng, [MARTINE.email, 'julie@example.fr']) : pick(rng, [MARTINE.mobile, '06 99 88 77 66']) }), submit];
     case 'verifyContact':

@@ -201,7 +201,7 @@ describe('site machine', () => {
       { type: 'ACTIVATE_SPACE' },
       { type: 'NEW_CODE' },
       { type: 'FIELD', form: 'newCode', field: 'nir', value: '269054410903857' },
-      { type: 'FIELD', form: 'newCode', field: 'birthDate', value: '03/09/2010' },
+      { type: 'FIELD', form: 'newCode', field: 'birthDate', value: '03/09/2012' },
       { type: 'FIELD', form: 'newCode', field: 'cardType', value: 'sans-photo' },
       { type: 'FIELD', form: 'newCode', field: 'serial', value: '09073458126' },
       { type: 'SUBMIT' },
