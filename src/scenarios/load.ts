@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type
 import type { z } from 'zod';
 import frChecker from '../../locales/fr/checker.json';
 import enChecker from '../../locales/en/checker.json';
+import { readPlainYaml } from './plain-yaml';
 import { scenarioSchema, type Scenario } from './schema';
 
 /**
@@ -71,7 +72,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** The node at `path` in the document, or the deepest existing ancestor (for a missing key). */
-function nodeAt(root: YamlNode | null, path: readonly PropertyKey[], atKey: boolean): YamlNode | null {
+export function nodeAt(root: YamlNode | null, path: readonly PropertyKey[], atKey: boolean): YamlNode | null {
   let node: YamlNode | null = root;
   for (const [i, part] of path.entries()) {
     if (isMap(node)) {
@@ -253,6 +254,13 @@ export function readScenario<S extends z.ZodType = typeof scenarioSchema>(
 ): ReadScenario<z.output<S>> {
   const t = options.t ?? frenchMessages;
   const schema: z.ZodType = options.schema ?? scenarioSchema;
+  // Most files keep to plain YAML, which a reader of ours reads several times faster; any other
+  // (and any file with a syntax error) is read by the yaml library, which words the errors.
+  const plain = readPlainYaml(text);
+  if (plain) {
+    const locate: Locate = (path, options) => plain.position(plain.offset(path, options?.atKey ?? false));
+    return validate(plain.value, file, locate, t, schema);
+  }
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number | undefined) => {
@@ -261,14 +269,6 @@ export function readScenario<S extends z.ZodType = typeof scenarioSchema>(
   };
   const locate: Locate = (path, options) =>
     position(nodeAt(doc.contents as YamlNode | null, path, options?.atKey ?? false)?.range?.[0]);
-  const issue = (path: readonly PropertyKey[], message: Message, atKey = false): ScenarioIssue => ({
-    file,
-    ...locate(path, { atKey }),
-    path: formatPath(path),
-    message: t(message.key, message.values),
-    key: message.key,
-    ...(message.values ? { values: message.values } : {}),
-  });
   if (doc.errors.length > 0) {
     const issues: ScenarioIssue[] = [];
     for (const e of doc.errors) {
@@ -282,7 +282,19 @@ export function readScenario<S extends z.ZodType = typeof scenarioSchema>(
     }
     return { file, scenario: null, raw: null, locate, issues };
   }
-  const raw: unknown = doc.toJS();
+  return validate(doc.toJS(), file, locate, t, schema);
+}
+
+/** The file's data against the schema, then its unknown keys. */
+function validate<T>(raw: unknown, file: string, locate: Locate, t: Translate, schema: z.ZodType): ReadScenario<T> {
+  const issue = (path: readonly PropertyKey[], message: Message, atKey = false): ScenarioIssue => ({
+    file,
+    ...locate(path, { atKey }),
+    path: formatPath(path),
+    message: t(message.key, message.values),
+    key: message.key,
+    ...(message.values ? { values: message.values } : {}),
+  });
   const issues: ScenarioIssue[] = [];
   const result = schema.safeParse(raw);
   if (!result.success) {
@@ -295,7 +307,7 @@ export function readScenario<S extends z.ZodType = typeof scenarioSchema>(
   unknownKeys(schema, raw, [], extra);
   for (const path of extra) issues.push(issue(path, { key: 'checker:schema.unknownKey', values: { keys: String(path[path.length - 1]) } }, true));
   issues.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { file, scenario: result.success && issues.length === 0 ? (result.data as z.output<S>) : null, raw, issues, locate };
+  return { file, scenario: result.success && issues.length === 0 ? (result.data as T) : null, raw, issues, locate };
 }
 
 /** Parses and validates against the schema only; throws a ScenarioError listing every problem. */
