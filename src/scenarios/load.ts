@@ -196,6 +196,7 @@ const defOf = (schema: unknown): ZodDef => (schema as { _zod: { def: ZodDef } })
 /**
  * zod drops keys it does not know; a trainer's typo (« calouts ») would then vanish without a word.
  * This walks the data along the schema and lists every key no object of the schema declares.
+ * `path` is the walk's own stack (a copy goes into `out`).
  */
 function unknownKeys(schema: unknown, value: unknown, path: PropertyKey[], out: PropertyKey[][]): void {
   const def = defOf(schema);
@@ -215,19 +216,34 @@ function unknownKeys(schema: unknown, value: unknown, path: PropertyKey[], out: 
     case 'object': {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
       const shape = def.shape as Record<string, unknown>;
-      for (const [key, child] of Object.entries(value)) {
-        if (key in shape) unknownKeys(shape[key], child, [...path, key], out);
-        else if (def.catchall === undefined) out.push([...path, key]);
-        else unknownKeys(def.catchall, child, [...path, key], out);
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        const child = (value as Record<string, unknown>)[key];
+        path.push(key);
+        if (key in shape) unknownKeys(shape[key], child, path, out);
+        else if (def.catchall === undefined) out.push([...path]);
+        else unknownKeys(def.catchall, child, path, out);
+        path.pop();
       }
       return;
     }
     case 'array':
-      if (Array.isArray(value)) value.forEach((item, i) => unknownKeys(def.element, item, [...path, i], out));
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i += 1) {
+          path.push(i);
+          unknownKeys(def.element, value[i], path, out);
+          path.pop();
+        }
+      }
       return;
     case 'record':
       if (value !== null && typeof value === 'object') {
-        for (const [key, child] of Object.entries(value)) unknownKeys(def.valueType, child, [...path, key], out);
+        for (const key in value) {
+          if (!Object.hasOwn(value, key)) continue;
+          path.push(key);
+          unknownKeys(def.valueType, (value as Record<string, unknown>)[key], path, out);
+          path.pop();
+        }
       }
       return;
     case 'union': {

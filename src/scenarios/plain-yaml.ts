@@ -129,11 +129,21 @@ function isOddKeyChar(c: number): boolean {
   }
 }
 
+/**
+ * The reader. Each method returns the value it read and leaves in `at` where reading goes on: the next
+ * content line's start (-1 at the end) for block values, the offset after the node for flow and quoted
+ * ones; `start` is where the value began. Positions are recorded only when asked (`places`): the
+ * checker needs them only for a file with problems, so the text is read a second time then.
+ */
 class Reader {
-  readonly places = new Map<object, MapPlaces | SeqPlaces>();
+  private at = 0;
+  private start = 0;
   private readonly n: number;
 
-  constructor(private readonly s: string) {
+  constructor(
+    private readonly s: string,
+    readonly places: Map<object, MapPlaces | SeqPlaces> | null,
+  ) {
     this.n = s.length;
   }
 
@@ -148,7 +158,7 @@ class Reader {
   }
 
   /** From a line's start, the start of the next line with content (not blank, not only a comment), or -1. */
-  nextContent(p: number): number {
+  private nextContent(p: number): number {
     const s = this.s;
     while (p < this.n) {
       let q = p;
@@ -156,8 +166,7 @@ class Reader {
       if (q >= this.n) return -1;
       const c = s.charCodeAt(q);
       if (c !== NEWLINE && c !== HASH) return p;
-      const e = this.lineEnd(q);
-      p = e + 1;
+      p = this.lineEnd(q) + 1;
     }
     return -1;
   }
@@ -168,11 +177,15 @@ class Reader {
     return q - lineStart;
   }
 
+  private skipSpaces(p: number): number {
+    while (p < this.n && this.s.charCodeAt(p) === SPACE) p += 1;
+    return p;
+  }
+
   /** After a value that ends at `p`: nothing but spaces and a comment up to the line's end; the next content line. */
   private endOfLine(p: number): number {
     const s = this.s;
-    let q = p;
-    while (q < this.n && s.charCodeAt(q) === SPACE) q += 1;
+    const q = this.skipSpaces(p);
     if (q < this.n && s.charCodeAt(q) !== NEWLINE) {
       // A comment needs a space before it.
       if (s.charCodeAt(q) !== HASH || q === p) this.outside();
@@ -206,116 +219,117 @@ class Reader {
   }
 
   /** The root: a block map or sequence at the first column, and nothing after it. */
-  root(): { value: unknown; start: number } {
+  root(): unknown {
     const line = this.nextContent(0);
     if (line === -1 || this.indentAt(line) !== 0) this.outside();
-    const [value, next] = this.block(line, 0);
-    if (next !== -1) this.outside();
-    return { value, start: line };
+    const value = this.block(line, 0);
+    if (this.at !== -1) this.outside();
+    this.start = line;
+    return value;
   }
 
-  /** A block map or sequence starting at p, column `col`; [value, next content line or -1]. */
-  private block(p: number, col: number): [unknown, number] {
+  /** A block map or sequence starting at p, column `col`. */
+  private block(p: number, col: number): unknown {
     if (this.isEntry(p)) return this.seq(p, col);
     if (this.keyColon(p) !== -1) return this.map(p, col);
     return this.outside();
   }
 
   /** A value on the lines after a key or an entry at column `col`: a more indented block (or a sequence at `col` after a key). */
-  private below(lineEndOffset: number, col: number, afterKey: boolean): [unknown, number, number] {
+  private below(lineEndOffset: number, col: number, afterKey: boolean): unknown {
     const line = this.nextContent(lineEndOffset + 1);
     if (line === -1) this.outside();
     const indent = this.indentAt(line);
     const p = line + indent;
-    if (indent > col) {
-      const [value, next] = this.block(p, indent);
-      return [value, p, next];
-    }
-    if (afterKey && indent === col && this.isEntry(p)) {
-      const [value, next] = this.seq(p, col);
-      return [value, p, next];
-    }
+    let value: unknown;
+    if (indent > col) value = this.block(p, indent);
+    else if (afterKey && indent === col && this.isEntry(p)) value = this.seq(p, col);
     // An empty value (null): the library's business.
-    return this.outside();
+    else this.outside();
+    this.start = p;
+    return value;
   }
 
-  private map(p: number, col: number): [unknown, number] {
+  /** A key's text (block or flow), refused when it is not a plain string key the library would read alike. */
+  private key(from: number, to: number, seen: object): string {
+    const key = this.s.slice(from, to);
+    if (typeof resolvePlain(key) !== 'string' || key === '__proto__' || key === '<<' || Object.hasOwn(seen, key)) this.outside();
+    return key;
+  }
+
+  private map(p: number, col: number): unknown {
     const s = this.s;
     const out: Record<string, unknown> = {};
-    const places: MapPlaces = { start: p, keys: new Map(), values: new Map() };
-    this.places.set(out, places);
+    const places: MapPlaces | null = this.places && { start: p, keys: new Map(), values: new Map() };
+    if (places) this.places?.set(out, places);
     for (;;) {
       const colon = this.keyColon(p);
-      if (colon === -1) this.outside();
-      if (s.charCodeAt(colon - 1) === SPACE || colon - p > 1000) this.outside();
-      const key = s.slice(p, colon);
-      if (typeof resolvePlain(key) !== 'string' || key === '__proto__' || key === '<<' || places.keys.has(key)) this.outside();
-      let q = colon + 1;
-      while (q < this.n && s.charCodeAt(q) === SPACE) q += 1;
+      if (colon === -1 || s.charCodeAt(colon - 1) === SPACE || colon - p > 1000) this.outside();
+      const key = this.key(p, colon, out);
+      const q = this.skipSpaces(colon + 1);
       let value: unknown;
       let start: number;
-      let next: number;
       if (q >= this.n || s.charCodeAt(q) === NEWLINE || s.charCodeAt(q) === HASH) {
-        if (q < this.n && s.charCodeAt(q) === HASH && q === colon + 1) this.outside();
-        [value, start, next] = this.below(this.lineEnd(q), col, true);
+        value = this.below(this.lineEnd(q), col, true);
+        start = this.start;
       } else {
         start = q;
-        [value, next] = this.inline(q);
-        if (next !== -1 && this.indentAt(next) > col) this.outside();
+        value = this.inline(q);
+        if (this.at !== -1 && this.indentAt(this.at) > col) this.outside();
       }
       out[key] = value;
-      places.keys.set(key, p);
-      places.values.set(key, start);
-      if (next === -1) return [out, -1];
+      if (places) {
+        places.keys.set(key, p);
+        places.values.set(key, start);
+      }
+      const next = this.at;
+      if (next === -1) return out;
       const indent = this.indentAt(next);
-      if (indent < col) return [out, next];
+      if (indent < col) return out;
       if (indent > col) this.outside();
       p = next + indent;
       if (this.isEntry(p)) this.outside();
     }
   }
 
-  private seq(p: number, col: number): [unknown, number] {
+  private seq(p: number, col: number): unknown {
     const s = this.s;
     const out: unknown[] = [];
-    const places: SeqPlaces = { start: p, items: [] };
-    this.places.set(out, places);
+    const places: SeqPlaces | null = this.places && { start: p, items: [] };
+    if (places) this.places?.set(out, places);
     for (;;) {
-      let q = p + 1;
-      while (q < this.n && s.charCodeAt(q) === SPACE) q += 1;
+      const q = this.skipSpaces(p + 1);
       let value: unknown;
       let start: number;
-      let next: number;
       if (q >= this.n || s.charCodeAt(q) === NEWLINE || s.charCodeAt(q) === HASH) {
-        [value, start, next] = this.below(this.lineEnd(q), col, false);
+        value = this.below(this.lineEnd(q), col, false);
+        start = this.start;
       } else {
         start = q;
         const inner = col + (q - p);
-        if (this.isEntry(q)) [value, next] = this.seq(q, inner);
-        else if (this.keyColon(q) !== -1) [value, next] = this.map(q, inner);
-        else [value, next] = this.inline(q);
+        if (this.isEntry(q)) value = this.seq(q, inner);
+        else if (this.keyColon(q) !== -1) value = this.map(q, inner);
+        else value = this.inline(q);
       }
       out.push(value);
-      places.items.push(start);
-      if (next === -1) return [out, -1];
+      places?.items.push(start);
+      const next = this.at;
+      if (next === -1) return out;
       const indent = this.indentAt(next);
-      if (indent < col) return [out, next];
+      if (indent < col) return out;
       p = next + indent;
       if (indent > col || !this.isEntry(p)) this.outside();
     }
   }
 
-  /** A value that ends on its line (flow collection, quoted or plain scalar) at p; [value, next content line]. */
-  private inline(p: number): [unknown, number] {
+  /** A value that ends on its line (flow collection, quoted or plain scalar) at p; `at`: the next content line. */
+  private inline(p: number): unknown {
     const s = this.s;
     const c = s.charCodeAt(p);
-    if (c === 123 || c === 91) {
-      const [value, end] = this.flow(p);
-      return [value, this.endOfLine(end)];
-    }
-    if (c === 34 || c === 39) {
-      const [value, end] = this.quoted(p);
-      return [value, this.endOfLine(end)];
+    if (c === 123 || c === 91 || c === 34 || c === 39) {
+      const value = c === 34 || c === 39 ? this.quoted(p) : this.flow(p);
+      this.at = this.endOfLine(this.at);
+      return value;
     }
     if (isIndicator(c)) this.outside();
     const e = this.lineEnd(p);
@@ -329,11 +343,12 @@ class Reader {
       }
     }
     while (s.charCodeAt(end - 1) === SPACE) end -= 1;
-    return [resolvePlain(s.slice(p, end)), this.nextContent(e + 1)];
+    this.at = this.nextContent(e + 1);
+    return resolvePlain(s.slice(p, end));
   }
 
-  /** A quoted scalar on one line; [value, offset after its closing quote]. */
-  private quoted(p: number): [string, number] {
+  /** A quoted scalar on one line; `at`: the offset after its closing quote. */
+  private quoted(p: number): string {
     const s = this.s;
     const quote = s.charCodeAt(p);
     let out = '';
@@ -348,7 +363,8 @@ class Reader {
           from = q + 1;
           continue;
         }
-        return [out + s.slice(from, q), q + 1];
+        this.at = q + 1;
+        return out + s.slice(from, q);
       }
       if (quote === 34 && c === 92) {
         const escaped = s[q + 1];
@@ -362,110 +378,135 @@ class Reader {
     return this.outside();
   }
 
-  private skipSpaces(p: number): number {
-    while (p < this.n && this.s.charCodeAt(p) === SPACE) p += 1;
-    return p;
-  }
-
-  /** A plain scalar inside a flow collection: up to `,` `]` `}` or a key's `: `; [text, end]. */
-  private flowPlain(p: number): [string, number] {
+  /** The end of a plain scalar inside a flow collection: at `,` `]` `}` or a key's `: `. */
+  private flowPlainEnd(p: number): number {
     const s = this.s;
     if (isIndicator(s.charCodeAt(p))) this.outside();
-    let q = p;
-    for (; q < this.n; q += 1) {
+    for (let q = p; q < this.n; q += 1) {
       const c = s.charCodeAt(q);
-      if (c === NEWLINE) this.outside();
-      if (c === 44 || c === 93 || c === 125) break;
+      if (c === 44 || c === 93 || c === 125) return q;
       if (c === COLON) {
         // `a:b` is one scalar; a colon before a space (or a flow indicator) ends it.
         const next = s.charCodeAt(q + 1);
-        if (next === SPACE || next === NEWLINE || next === 44 || next === 91 || next === 93 || next === 123 || next === 125) break;
+        if (next === SPACE || next === NEWLINE || next === 44 || next === 91 || next === 93 || next === 123 || next === 125) return q;
       }
-      if (c === HASH || c === 91 || c === 123) this.outside();
+      if (c === NEWLINE || c === HASH || c === 91 || c === 123) this.outside();
     }
-    if (q >= this.n) this.outside();
-    let end = q;
-    while (s.charCodeAt(end - 1) === SPACE) end -= 1;
-    return [s.slice(p, end), q];
+    return this.outside();
   }
 
-  /** A flow node at p (after spaces); [value, offset after it]. */
-  private flowNode(p: number): [unknown, number, number] {
+  /** A flow node at p (after spaces); `start`: where it begins, `at`: the offset after it. */
+  private flowNode(p: number): unknown {
     const start = this.skipSpaces(p);
-    const c = this.s.charCodeAt(start);
-    if (c === 123 || c === 91) return [...this.flow(start), start];
-    if (c === 34 || c === 39) return [...this.quoted(start), start];
-    const [text, end] = this.flowPlain(start);
-    if (this.s.charCodeAt(end) === COLON) this.outside();
-    return [resolvePlain(text), end, start];
+    const s = this.s;
+    const c = s.charCodeAt(start);
+    let value: unknown;
+    if (c === 123 || c === 91) value = this.flow(start);
+    else if (c === 34 || c === 39) value = this.quoted(start);
+    else {
+      const stop = this.flowPlainEnd(start);
+      if (s.charCodeAt(stop) === COLON) this.outside();
+      let end = stop;
+      while (s.charCodeAt(end - 1) === SPACE) end -= 1;
+      value = resolvePlain(s.slice(start, end));
+      this.at = stop;
+    }
+    this.start = start;
+    return value;
   }
 
-  /** A flow map or sequence on one line at p; [value, offset after its closing bracket]. */
-  private flow(p: number): [unknown, number] {
+  /** A flow map or sequence on one line at p; `at`: the offset after its closing bracket. */
+  private flow(p: number): unknown {
     const s = this.s;
     if (s.charCodeAt(p) === 91) {
       const out: unknown[] = [];
-      const places: SeqPlaces = { start: p, items: [] };
-      this.places.set(out, places);
+      const places: SeqPlaces | null = this.places && { start: p, items: [] };
+      if (places) this.places?.set(out, places);
       let q = this.skipSpaces(p + 1);
-      if (s.charCodeAt(q) === 93) return [out, q + 1];
+      if (s.charCodeAt(q) === 93) {
+        this.at = q + 1;
+        return out;
+      }
       for (;;) {
-        const [value, end, start] = this.flowNode(q);
-        out.push(value);
-        places.items.push(start);
-        q = this.skipSpaces(end);
+        out.push(this.flowNode(q));
+        places?.items.push(this.start);
+        q = this.skipSpaces(this.at);
         const c = s.charCodeAt(q);
-        if (c === 93) return [out, q + 1];
+        if (c === 93) {
+          this.at = q + 1;
+          return out;
+        }
         if (c !== 44) this.outside();
         q = this.skipSpaces(q + 1);
         if (s.charCodeAt(q) === 93) this.outside();
       }
     }
     const out: Record<string, unknown> = {};
-    const places: MapPlaces = { start: p, keys: new Map(), values: new Map() };
-    this.places.set(out, places);
+    const places: MapPlaces | null = this.places && { start: p, keys: new Map(), values: new Map() };
+    if (places) this.places?.set(out, places);
     let q = this.skipSpaces(p + 1);
-    if (s.charCodeAt(q) === 125) return [out, q + 1];
+    if (s.charCodeAt(q) === 125) {
+      this.at = q + 1;
+      return out;
+    }
     for (;;) {
       const keyStart = q;
-      const [key, afterKey] = this.flowPlain(q);
-      if (s.charCodeAt(afterKey) !== COLON || s.charCodeAt(afterKey + 1) !== SPACE || afterKey !== keyStart + key.length) this.outside();
-      if (typeof resolvePlain(key) !== 'string' || key === '__proto__' || key === '<<' || places.keys.has(key)) this.outside();
-      const [value, end, start] = this.flowNode(afterKey + 1);
-      out[key] = value;
-      places.keys.set(key, keyStart);
-      places.values.set(key, start);
-      q = this.skipSpaces(end);
+      const colon = this.flowPlainEnd(q);
+      if (s.charCodeAt(colon) !== COLON || s.charCodeAt(colon + 1) !== SPACE || s.charCodeAt(colon - 1) === SPACE) this.outside();
+      const key = this.key(keyStart, colon, out);
+      out[key] = this.flowNode(colon + 1);
+      if (places) {
+        places.keys.set(key, keyStart);
+        places.values.set(key, this.start);
+      }
+      q = this.skipSpaces(this.at);
       const c = s.charCodeAt(q);
-      if (c === 125) return [out, q + 1];
+      if (c === 125) {
+        this.at = q + 1;
+        return out;
+      }
       if (c !== 44) this.outside();
       q = this.skipSpaces(q + 1);
       if (s.charCodeAt(q) === 125) this.outside();
     }
   }
+
+  /** Where `root` began (after it ran). */
+  rootStart(): number {
+    return this.start;
+  }
+}
+
+/** The text read again, recording where each value is (the same reading, so it cannot step outside now). */
+function placesOf(text: string): { places: Map<object, MapPlaces | SeqPlaces>; value: unknown; start: number } {
+  const reader = new Reader(text, new Map());
+  const value = reader.root();
+  return { places: reader.places ?? new Map(), value, start: reader.rootStart() };
 }
 
 /** Reads `text` when it keeps to the plain part of YAML; null otherwise (read it with the library). */
 export function readPlainYaml(text: string): PlainYaml | null {
   if (UNUSUAL.test(text)) return null;
-  const reader = new Reader(text);
-  let root: { value: unknown; start: number };
+  let value: unknown;
   try {
-    root = reader.root();
+    value = new Reader(text, null).root();
   } catch (error) {
     if (error === OUTSIDE) return null;
     throw error;
   }
-  const places = reader.places;
+  let found: ReturnType<typeof placesOf> | null = null;
   let lineStarts: number[] | null = null;
   return {
-    value: root.value,
+    value,
     offset(path, atKey) {
-      let value = root.value;
-      let offset = root.start;
+      // The positions belong to a second reading's objects: walk those (equal to `value`).
+      found ??= placesOf(text);
+      const { places } = found;
+      let node = found.value;
+      let offset = found.start;
       for (let i = 0; i < path.length; i += 1) {
         const part = path[i];
-        const here = typeof value === 'object' && value !== null ? places.get(value) : undefined;
+        const here = typeof node === 'object' && node !== null ? places.get(node) : undefined;
         if (!here) return offset;
         if ('keys' in here) {
           if (typeof part !== 'string') return offset;
@@ -473,13 +514,13 @@ export function readPlainYaml(text: string): PlainYaml | null {
           if (keyAt === undefined) return offset;
           if (atKey && i === path.length - 1) return keyAt;
           offset = here.values.get(part) ?? offset;
-          value = (value as Record<string, unknown>)[part];
+          node = (node as Record<string, unknown>)[part];
         } else {
           if (typeof part !== 'number') return offset;
           const itemAt = here.items[part];
           if (itemAt === undefined) return offset;
           offset = itemAt;
-          value = (value as unknown[])[part];
+          node = (node as unknown[])[part];
         }
       }
       return offset;
