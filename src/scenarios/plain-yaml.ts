@@ -1,15 +1,17 @@
 /**
  * A fast reader for the plain part of YAML that scenario files are written in: block maps and
  * sequences, one-line flow maps and sequences (`{ send: { type: BEGIN } }`, `[a, b]`), one-line plain,
- * single- and double-quoted scalars, comments, values resolved as the `yaml` library's YAML 1.2 core
- * schema does (null, booleans, integers, floats, strings).
+ * single- and double-quoted scalars, literal and folded scalars of even lines (`>-` paragraphs),
+ * comments, values resolved as the `yaml` library's YAML 1.2 core schema does (null, booleans,
+ * integers, floats, strings).
  *
- * It answers null as soon as the text steps outside that part (anchors, aliases, tags, block scalars,
- * multi-line scalars, empty values, duplicate keys, tabs, document markers, any syntax error…): the caller
- * then reads the file with the `yaml` library, which is about five times slower but knows all of YAML
- * and words every error. So this module decides nothing about what is valid: when it answers, its value
- * is the one `yaml`'s `parse` gives, and its positions those of `parseDocument`'s nodes (a test
- * compares both on every shipped scenario and on generated and mutated texts).
+ * It answers null as soon as the text steps outside that part (anchors, aliases, tags, multi-line
+ * plain, quoted or flow values, other block scalars, empty values, duplicate keys, tabs, document
+ * markers, any syntax error…): the caller then reads the file with the `yaml` library, many times
+ * slower but which knows all of YAML and words every error. So this module decides nothing about what
+ * is valid: when it answers, its value is the one `yaml`'s `parse` gives, and its positions those of
+ * `parseDocument`'s nodes (a test compares both on every shipped scenario and on generated and
+ * mutated texts).
  */
 
 /** Offsets of a map's or a sequence's parts, for `locate`. */
@@ -274,7 +276,7 @@ class Reader {
         start = this.start;
       } else {
         start = q;
-        value = this.inline(q);
+        value = this.inline(q, col);
         if (this.at !== -1 && this.indentAt(this.at) > col) this.outside();
       }
       out[key] = value;
@@ -309,7 +311,7 @@ class Reader {
         const inner = col + (q - p);
         if (this.isEntry(q)) value = this.seq(q, inner);
         else if (this.keyColon(q) !== -1) value = this.map(q, inner);
-        else value = this.inline(q);
+        else value = this.inline(q, col);
       }
       out.push(value);
       places?.items.push(start);
@@ -322,10 +324,11 @@ class Reader {
     }
   }
 
-  /** A value that ends on its line (flow collection, quoted or plain scalar) at p; `at`: the next content line. */
-  private inline(p: number): unknown {
+  /** A value that starts on its line at p (flow collection, quoted, plain or block scalar) of a block at `col`; `at`: the next content line. */
+  private inline(p: number, col: number): unknown {
     const s = this.s;
     const c = s.charCodeAt(p);
+    if (c === 124 || c === 62) return this.blockScalar(p, col);
     if (c === 123 || c === 91 || c === 34 || c === 39) {
       const value = c === 34 || c === 39 ? this.quoted(p) : this.flow(p);
       this.at = this.endOfLine(this.at);
@@ -345,6 +348,44 @@ class Reader {
     while (s.charCodeAt(end - 1) === SPACE) end -= 1;
     this.at = this.nextContent(e + 1);
     return resolvePlain(s.slice(p, end));
+  }
+
+  /**
+   * A literal (`|`, `|-`) or folded (`>`, `>-`) scalar at p, in a block at `col`: only lines of the same
+   * indentation, without blank lines between them, ended by a line break (more indented lines, inner
+   * blank lines, `+` and indentation indicators are the library's). `at`: the next content line.
+   */
+  private blockScalar(p: number, col: number): string {
+    const s = this.s;
+    const folded = s.charCodeAt(p) === 62;
+    let q = p + 1;
+    const strip = s.charCodeAt(q) === DASH;
+    if (strip) q += 1;
+    const r = this.skipSpaces(q);
+    if (r < this.n && s.charCodeAt(r) !== NEWLINE && (s.charCodeAt(r) !== HASH || r === q)) this.outside();
+    let line = this.lineEnd(r) + 1;
+    if (line >= this.n) this.outside();
+    const indent = this.indentAt(line);
+    if (indent <= col) this.outside();
+    const lines: string[] = [];
+    let blank = false;
+    while (line < this.n) {
+      const i = this.indentAt(line);
+      const e = this.lineEnd(line);
+      if (line + i === e) {
+        // A blank line: only after the last one (where both chompings drop it), and no deeper than the text.
+        if (i >= indent) this.outside();
+        blank = true;
+        line = e + 1;
+        continue;
+      }
+      if (i < indent) break;
+      if (i > indent || blank || e >= this.n || s.charCodeAt(e - 1) === SPACE) this.outside();
+      lines.push(s.slice(line + indent, e));
+      line = e + 1;
+    }
+    this.at = line >= this.n ? -1 : this.nextContent(line);
+    return lines.join(folded ? ' ' : '\n') + (strip ? '' : '\n');
   }
 
   /** A quoted scalar on one line; `at`: the offset after its closing quote. */
