@@ -190,16 +190,21 @@ export function isScenarioTextKey(text: string): boolean {
 function lookup(bundle: unknown, path: string): { found: boolean; value: unknown } {
   let node: unknown = bundle;
   const parts = path.split('.');
-  for (const [i, part] of parts.entries()) {
+  const last = parts.length - 1;
+  for (let i = 0; i <= last; i += 1) {
+    const part = parts[i] as string;
     if (node === null || typeof node !== 'object') return { found: false, value: undefined };
     const record = node as Record<string, unknown>;
-    if (i === parts.length - 1 && !(part in record) && (`${part}_one` in record || `${part}_other` in record)) {
+    if (i === last && !(part in record) && (`${part}_one` in record || `${part}_other` in record)) {
       return { found: true, value: record[`${part}_other`] ?? record[`${part}_one`] };
     }
     node = record[part];
   }
   return { found: typeof node === 'string', value: node };
 }
+
+/** The placeholders of a text; none without `{{` (most texts: no regular expression to run). */
+const placeholdersIn = (text: string): string[] => (text.includes('{{') ? placeholdersOf(text) : []);
 
 // ---------------------------------------------------------------------------------------------------
 // One scenario
@@ -230,9 +235,12 @@ class ScenarioChecker {
     private readonly env: CheckEnvironment,
   ) {}
 
+  private sortedLanguages: string[] | null = null;
+
   /** French first (the reference), then the others in a stable order. */
   private languages(): string[] {
-    return Object.keys(this.env.locales).sort((a, b) => (a === 'fr' ? -1 : b === 'fr' ? 1 : a.localeCompare(b)));
+    this.sortedLanguages ??= Object.keys(this.env.locales).sort((a, b) => (a === 'fr' ? -1 : b === 'fr' ? 1 : a.localeCompare(b)));
+    return this.sortedLanguages;
   }
 
   private report(path: readonly PropertyKey[], key: string, values?: Record<string, string | number>): void {
@@ -482,7 +490,7 @@ class ScenarioChecker {
 
   private checkTarget(raw: string, screen: string, path: PropertyKey[], values: Record<string, string> | null): void {
     if (!this.checkPlaceholders(raw, path)) return;
-    const used = placeholdersOf(raw);
+    const used = placeholdersIn(raw);
     // Without the persona, or with values of the simulated inbox, the name is only known while playing.
     if (used.length > 0 && (!values || used.some((name) => name.startsWith('inbox.')))) return;
     const name = raw.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => values?.[key] ?? whole);
@@ -611,7 +619,7 @@ class ScenarioChecker {
   private checkPlaceholders(text: string, path: PropertyKey[]): boolean {
     if (!this.known) return true;
     let ok = true;
-    for (const name of placeholdersOf(text)) {
+    for (const name of placeholdersIn(text)) {
       if (this.known.has(name)) continue;
       const suggestion = this.closePlaceholder(name);
       if (suggestion) this.report(path, 'text.placeholderDidYouMean', { name: `{{${name}}}`, suggestion: `{{${suggestion}}}` });
@@ -675,7 +683,7 @@ class ScenarioChecker {
         continue;
       }
       if (!this.known) continue;
-      for (const name of placeholdersOf(String(value))) {
+      for (const name of placeholdersIn(String(value))) {
         if (!this.known.has(name)) this.report(path, 'text.unknownPlaceholderIn', { lang, key: text, name: `{{${name}}}`, known: this.knownSummary() });
       }
     }

@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type
 import type { z } from 'zod';
 import frChecker from '../../locales/fr/checker.json';
 import enChecker from '../../locales/en/checker.json';
+import { readPlainYaml } from './plain-yaml';
 import { scenarioSchema, type Scenario } from './schema';
 
 /**
@@ -71,7 +72,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** The node at `path` in the document, or the deepest existing ancestor (for a missing key). */
-function nodeAt(root: YamlNode | null, path: readonly PropertyKey[], atKey: boolean): YamlNode | null {
+export function nodeAt(root: YamlNode | null, path: readonly PropertyKey[], atKey: boolean): YamlNode | null {
   let node: YamlNode | null = root;
   for (const [i, part] of path.entries()) {
     if (isMap(node)) {
@@ -195,6 +196,7 @@ const defOf = (schema: unknown): ZodDef => (schema as { _zod: { def: ZodDef } })
 /**
  * zod drops keys it does not know; a trainer's typo (« calouts ») would then vanish without a word.
  * This walks the data along the schema and lists every key no object of the schema declares.
+ * `path` is the walk's own stack (a copy goes into `out`).
  */
 function unknownKeys(schema: unknown, value: unknown, path: PropertyKey[], out: PropertyKey[][]): void {
   const def = defOf(schema);
@@ -214,19 +216,34 @@ function unknownKeys(schema: unknown, value: unknown, path: PropertyKey[], out: 
     case 'object': {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
       const shape = def.shape as Record<string, unknown>;
-      for (const [key, child] of Object.entries(value)) {
-        if (key in shape) unknownKeys(shape[key], child, [...path, key], out);
-        else if (def.catchall === undefined) out.push([...path, key]);
-        else unknownKeys(def.catchall, child, [...path, key], out);
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        const child = (value as Record<string, unknown>)[key];
+        path.push(key);
+        if (key in shape) unknownKeys(shape[key], child, path, out);
+        else if (def.catchall === undefined) out.push([...path]);
+        else unknownKeys(def.catchall, child, path, out);
+        path.pop();
       }
       return;
     }
     case 'array':
-      if (Array.isArray(value)) value.forEach((item, i) => unknownKeys(def.element, item, [...path, i], out));
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i += 1) {
+          path.push(i);
+          unknownKeys(def.element, value[i], path, out);
+          path.pop();
+        }
+      }
       return;
     case 'record':
       if (value !== null && typeof value === 'object') {
-        for (const [key, child] of Object.entries(value)) unknownKeys(def.valueType, child, [...path, key], out);
+        for (const key in value) {
+          if (!Object.hasOwn(value, key)) continue;
+          path.push(key);
+          unknownKeys(def.valueType, (value as Record<string, unknown>)[key], path, out);
+          path.pop();
+        }
       }
       return;
     case 'union': {
@@ -253,6 +270,13 @@ export function readScenario<S extends z.ZodType = typeof scenarioSchema>(
 ): ReadScenario<z.output<S>> {
   const t = options.t ?? frenchMessages;
   const schema: z.ZodType = options.schema ?? scenarioSchema;
+  // Most files keep to plain YAML, which a reader of ours reads several times faster; any other
+  // (and any file with a syntax error) is read by the yaml library, which words the errors.
+  const plain = readPlainYaml(text);
+  if (plain) {
+    const locate: Locate = (path, options) => plain.position(plain.offset(path, options?.atKey ?? false));
+    return validate(plain.value, file, locate, t, schema);
+  }
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number | undefined) => {
@@ -261,14 +285,6 @@ export function readScenario<S extends z.ZodType = typeof scenarioSchema>(
   };
   const locate: Locate = (path, options) =>
     position(nodeAt(doc.contents as YamlNode | null, path, options?.atKey ?? false)?.range?.[0]);
-  const issue = (path: readonly PropertyKey[], message: Message, atKey = false): ScenarioIssue => ({
-    file,
-    ...locate(path, { atKey }),
-    path: formatPath(path),
-    message: t(message.key, message.values),
-    key: message.key,
-    ...(message.values ? { values: message.values } : {}),
-  });
   if (doc.errors.length > 0) {
     const issues: ScenarioIssue[] = [];
     for (const e of doc.errors) {
@@ -282,7 +298,19 @@ export function readScenario<S extends z.ZodType = typeof scenarioSchema>(
     }
     return { file, scenario: null, raw: null, locate, issues };
   }
-  const raw: unknown = doc.toJS();
+  return validate(doc.toJS(), file, locate, t, schema);
+}
+
+/** The file's data against the schema, then its unknown keys. */
+function validate<T>(raw: unknown, file: string, locate: Locate, t: Translate, schema: z.ZodType): ReadScenario<T> {
+  const issue = (path: readonly PropertyKey[], message: Message, atKey = false): ScenarioIssue => ({
+    file,
+    ...locate(path, { atKey }),
+    path: formatPath(path),
+    message: t(message.key, message.values),
+    key: message.key,
+    ...(message.values ? { values: message.values } : {}),
+  });
   const issues: ScenarioIssue[] = [];
   const result = schema.safeParse(raw);
   if (!result.success) {
@@ -295,7 +323,7 @@ export function readScenario<S extends z.ZodType = typeof scenarioSchema>(
   unknownKeys(schema, raw, [], extra);
   for (const path of extra) issues.push(issue(path, { key: 'checker:schema.unknownKey', values: { keys: String(path[path.length - 1]) } }, true));
   issues.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { file, scenario: result.success && issues.length === 0 ? (result.data as z.output<S>) : null, raw, issues, locate };
+  return { file, scenario: result.success && issues.length === 0 ? (result.data as T) : null, raw, issues, locate };
 }
 
 /** Parses and validates against the schema only; throws a ScenarioError listing every problem. */
