@@ -72,9 +72,29 @@ export async function initI18n(lang: Language = 'fr'): Promise<unknown> {
   return i18next.language === lang ? undefined : i18next.changeLanguage(lang);
 }
 
-/** Translate `ns:key`. */
+/**
+ * Translate `ns:key`. A plain string (no options, no interpolation nor nesting) of the current language is read
+ * straight from its bundle: i18next's resolution (fallbacks, interpolation, nesting, post-processing) gives the
+ * same string for it at a much higher cost, which is most of the script run by the first slide's rendering.
+ * Everything else (options, plurals, a key missing in this language, a non-string value) goes to i18next.
+ */
 export function t(key: string, options?: TOptions): string {
+  if (options === undefined) {
+    const plain = plainString(key);
+    if (plain !== undefined) return plain;
+  }
   return i18next.t(key, options) as string;
+}
+
+/** The value at `ns:a.b` in i18next's own store for the current language, when it is a plain string. */
+function plainString(key: string): string | undefined {
+  const colon = key.indexOf(':');
+  let node: unknown = i18next.store.data[i18next.language]?.[colon < 0 ? 'common' : key.slice(0, colon)];
+  for (const part of (colon < 0 ? key : key.slice(colon + 1)).split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' && !node.includes('{{') && !node.includes('$t(') ? node : undefined;
 }
 
 export async function setLanguage(lang: Language): Promise<unknown> {
