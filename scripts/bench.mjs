@@ -13,7 +13,8 @@
  * - checking 100 scenarios of the size of the pas à pas.
  *
  * Sizes are deterministic (tests/e2e/budgets.e2e.ts asserts them in `npm test`); timings are printed only.
- * Options (environment): BENCH_PORT (default 4309; the benchmark build uses the next port), BENCH_SKIP_BUILD=1.
+ * Options (environment): BENCH_PORT (default 4309; the benchmark build uses the next port), BENCH_SKIP_BUILD=1,
+ * BENCH_STEPS, BENCH_ONLY (a comma-separated list of sizes, first, steps, heap, check: only those measures).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,10 @@ const REVEAL = resolve('node_modules/reveal.js/dist');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
 const RUNS = 5;
 const STEPS = Number(process.env.BENCH_STEPS ?? 200);
+const MEASURES = ['sizes', 'first', 'steps', 'heap', 'check'];
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((m) => m.trim()) : MEASURES;
+for (const m of ONLY) if (!MEASURES.includes(m)) throw new Error(`BENCH_ONLY: unknown measure ${m} (${MEASURES.join(', ')})`);
+const wants = (measure) => ONLY.includes(measure);
 
 function run(cmd, args) {
   const res = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -238,77 +243,87 @@ function checker() {
 async function main() {
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     console.log('Building the app (dist/) and the benchmark build…');
-    run('npx', ['vite', 'build', '--logLevel', 'warn']);
-    run('npx', ['vite', 'build', '--mode', 'bench', '--outDir', BENCH_DIST, '--emptyOutDir', '--logLevel', 'warn']);
+    if (['sizes', 'first', 'steps'].some(wants)) run('npx', ['vite', 'build', '--logLevel', 'warn']);
+    if (wants('heap')) run('npx', ['vite', 'build', '--mode', 'bench', '--outDir', BENCH_DIST, '--emptyOutDir', '--logLevel', 'warn']);
   }
   const app = await serve(resolve('dist'), PORT);
-  const benchApp = await serve(BENCH_DIST, PORT + 1);
+  const benchApp = wants('heap') ? await serve(BENCH_DIST, PORT + 1) : null;
   const base = `http://127.0.0.1:${PORT}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const rows = [];
   try {
     // Sizes.
-    const first = await scriptsUntilReady(await browser.newContext(), `${base}/`);
-    const firstBytes = first.reduce((n, f) => n + gzipSize(join('dist', f)), 0);
-    const all = distScripts('dist');
-    const allButPdf = all.filter((s) => !s.pdf).reduce((n, s) => n + s.gzip, 0);
-    const pdf = all.filter((s) => s.pdf).reduce((n, s) => n + s.gzip, 0);
-    rows.push(['JavaScript needed for the first slide, gzip', `${kb(firstBytes).toFixed(1)} KB (${first.length} files)`, `≤ ${BUDGETS.firstSlideKb} KB`, kb(firstBytes) <= BUDGETS.firstSlideKb]);
-    rows.push(['all JavaScript except the PDF library, gzip', `${kb(allButPdf).toFixed(1)} KB (PDF library: ${kb(pdf).toFixed(1)} KB)`, `≤ ${BUDGETS.allButPdfKb} KB`, kb(allButPdf) <= BUDGETS.allButPdfKb]);
+    if (wants('sizes')) {
+      const first = await scriptsUntilReady(await browser.newContext(), `${base}/`);
+      const firstBytes = first.reduce((n, f) => n + gzipSize(join('dist', f)), 0);
+      const all = distScripts('dist');
+      const allButPdf = all.filter((s) => !s.pdf).reduce((n, s) => n + s.gzip, 0);
+      const pdf = all.filter((s) => s.pdf).reduce((n, s) => n + s.gzip, 0);
+      rows.push(['JavaScript needed for the first slide, gzip', `${kb(firstBytes).toFixed(1)} KB (${first.length} files)`, `≤ ${BUDGETS.firstSlideKb} KB`, kb(firstBytes) <= BUDGETS.firstSlideKb]);
+      rows.push(['all JavaScript except the PDF library, gzip', `${kb(allButPdf).toFixed(1)} KB (PDF library: ${kb(pdf).toFixed(1)} KB)`, `≤ ${BUDGETS.allButPdfKb} KB`, kb(allButPdf) <= BUDGETS.allButPdfKb]);
+    }
 
     // First slide, alternately.
-    console.log('First slide: 5 × app, 5 × reveal.js, alternately, CPU 4× slower…');
-    const appReady = [];
-    const revealReady = [];
-    for (let i = 0; i < RUNS; i += 1) {
-      appReady.push(await timeToReady(browser, `${base}/`, READY_MARK, 'mes-tutorial[data-ready]'));
-      revealReady.push(await timeToReady(browser, `${base}/reveal/deck.html`, 'reveal-ready', 'html[data-ready]'));
+    if (wants('first')) {
+      console.log('First slide: 5 × app, 5 × reveal.js, alternately, CPU 4× slower…');
+      const appReady = [];
+      const revealReady = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        appReady.push(await timeToReady(browser, `${base}/`, READY_MARK, 'mes-tutorial[data-ready]'));
+        revealReady.push(await timeToReady(browser, `${base}/reveal/deck.html`, 'reveal-ready', 'html[data-ready]'));
+      }
+      const ratio = median(appReady) / median(revealReady);
+      rows.push([
+        'first slide ready, 4× CPU slowdown (median of 5)',
+        `${median(appReady).toFixed(0)} ms vs reveal.js ${median(revealReady).toFixed(0)} ms: ${ratio.toFixed(2)}×`,
+        '≤ 0.5× reveal.js',
+        ratio <= 0.5,
+      ]);
     }
-    const ratio = median(appReady) / median(revealReady);
-    rows.push([
-      'first slide ready, 4× CPU slowdown (median of 5)',
-      `${median(appReady).toFixed(0)} ms vs reveal.js ${median(revealReady).toFixed(0)} ms: ${ratio.toFixed(2)}×`,
-      '≤ 0.5× reveal.js',
-      ratio <= 0.5,
-    ]);
 
     // Step changes.
-    console.log(`Step changes: ${STEPS} × app (guided), ${STEPS} × reveal.js…`);
-    const { times: appSteps, slideTimes, siteTimes } = await appStepChanges(browser, base, STEPS);
-    const revealSteps = await revealStepChanges(browser, base, STEPS);
-    const p95 = percentile(appSteps, 95);
-    const revealP95 = percentile(revealSteps, 95);
-    rows.push([
-      `step change, input → next screen painted (${STEPS} steps)`,
-      `p95 ${p95.toFixed(1)} ms (median ${median(appSteps).toFixed(1)}; from a slide: p95 ${percentile(slideTimes, 95).toFixed(1)}, median ${median(slideTimes).toFixed(1)}, ${slideTimes.length} steps; from a site step: p95 ${percentile(siteTimes, 95).toFixed(1)}, median ${median(siteTimes).toFixed(1)}) vs reveal.js p95 ${revealP95.toFixed(1)} ms (median ${median(revealSteps).toFixed(1)})`,
-      'p95 ≤ 16 ms and ≤ reveal.js',
-      p95 <= 16 && p95 <= revealP95,
-    ]);
+    if (wants('steps')) {
+      console.log(`Step changes: ${STEPS} × app (guided), ${STEPS} × reveal.js…`);
+      const { times: appSteps, slideTimes, siteTimes } = await appStepChanges(browser, base, STEPS);
+      const revealSteps = await revealStepChanges(browser, base, STEPS);
+      const p95 = percentile(appSteps, 95);
+      const revealP95 = percentile(revealSteps, 95);
+      rows.push([
+        `step change, input → next screen painted (${STEPS} steps)`,
+        `p95 ${p95.toFixed(1)} ms (median ${median(appSteps).toFixed(1)}; from a slide: p95 ${percentile(slideTimes, 95).toFixed(1)}, median ${median(slideTimes).toFixed(1)}, ${slideTimes.length} steps; from a site step: p95 ${percentile(siteTimes, 95).toFixed(1)}, median ${median(siteTimes).toFixed(1)}) vs reveal.js p95 ${revealP95.toFixed(1)} ms (median ${median(revealSteps).toFixed(1)})`,
+        'p95 ≤ 16 ms and ≤ reveal.js',
+        p95 <= 16 && p95 <= revealP95,
+      ]);
+    }
 
     // Heap.
-    console.log('Heap: 10 then 500 complete journeys (benchmark build)…');
-    const heap = await heapGrowth(browser, `http://127.0.0.1:${PORT + 1}`);
-    const growth = (heap.after500 - heap.after10) / (1024 * 1024);
-    rows.push([
-      'JS heap after 500 complete journeys vs after 10',
-      `${(heap.after10 / 1048576).toFixed(1)} MB → ${(heap.after500 / 1048576).toFixed(1)} MB: ${growth >= 0 ? '+' : ''}${growth.toFixed(2)} MB (${heap.played10} then ${heap.played500} journeys)`,
-      '≤ 2 MB',
-      growth <= 2,
-    ]);
+    if (wants('heap')) {
+      console.log('Heap: 10 then 500 complete journeys (benchmark build)…');
+      const heap = await heapGrowth(browser, `http://127.0.0.1:${PORT + 1}`);
+      const growth = (heap.after500 - heap.after10) / (1024 * 1024);
+      rows.push([
+        'JS heap after 500 complete journeys vs after 10',
+        `${(heap.after10 / 1048576).toFixed(1)} MB → ${(heap.after500 / 1048576).toFixed(1)} MB: ${growth >= 0 ? '+' : ''}${growth.toFixed(2)} MB (${heap.played10} then ${heap.played500} journeys)`,
+        '≤ 2 MB',
+        growth <= 2,
+      ]);
+    }
   } finally {
     await browser.close();
     app.close();
-    benchApp.close();
+    benchApp?.close();
   }
 
-  console.log('Checking 100 scenarios…');
-  const check = checker();
-  rows.push([
-    `checking 100 scenarios (${check.lines} lines each, like pas-a-pas.yaml)`,
-    `${(check.ms / 1000).toFixed(2)} s (processor ${(check.cpuMs / 1000).toFixed(2)} s)${check.issues ? `, ${check.issues} issues!` : ''}`,
-    '≤ 2 s',
-    check.ms <= 2000 && check.issues === 0,
-  ]);
+  if (wants('check')) {
+    console.log('Checking 100 scenarios…');
+    const check = checker();
+    rows.push([
+      `checking 100 scenarios (${check.lines} lines each, like pas-a-pas.yaml)`,
+      `${(check.ms / 1000).toFixed(2)} s (processor ${(check.cpuMs / 1000).toFixed(2)} s)${check.issues ? `, ${check.issues} issues!` : ''}`,
+      '≤ 2 s',
+      check.ms <= 2000 && check.issues === 0,
+    ]);
+  }
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
   const table = [
