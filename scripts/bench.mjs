@@ -257,7 +257,7 @@ function checker() {
 async function main() {
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     console.log('Building the app (dist/) and the benchmark build…');
-    run('npx', ['vite', 'build', '--logLevel', 'warn']);
+    if (['sizes', 'first', 'steps'].some(wanted)) run('npx', ['vite', 'build', '--logLevel', 'warn']);
     if (wanted('heap')) run('npx', ['vite', 'build', '--mode', 'bench', '--outDir', BENCH_DIST, '--emptyOutDir', '--logLevel', 'warn']);
   }
   const app = await serve(resolve('dist'), PORT);

@@ -1,19 +1,20 @@
 import { getResponse, type HttpHandler } from 'msw';
-import { setupWorker } from 'msw/browser';
 import { createHandlers } from './handlers';
 import type { Store } from './store';
 
 /**
- * Starts the simulated backend in the page.
+ * Starts the simulated backend in the page: the page's `fetch` answers the requests to /api with the
+ * handlers (MSW's request handlers, through its `getResponse`, the same as in the node tests); every
+ * other request goes to the network untouched. Only fetch is needed: the API client is the only
+ * caller of /api, and it looks `fetch` up at each call.
  *
- * MSW 2's `setupWorker().start()` picks its source itself (msw/lib/browser, `supportsServiceWorker`):
- * the service worker when `navigator.serviceWorker` exists and the page is not on file://, else an
- * in-page interception of fetch and XMLHttpRequest ("fallback mode"). An insecure context has no
- * `navigator.serviceWorker` at all, so it falls back by itself. What MSW does not handle is a
- * service worker API that is present but refuses to register (worker script not served, private
- * browsing, sandboxed frame…): then start() rejects, and this function intercepts fetch in the page
- * itself, answering with the same handlers through MSW's `getResponse`, so the simulator works
- * wherever the page opens. Only fetch is needed: the API client is the only caller of /api.
+ * The answers used to come through MSW's service worker. That costs, for every request, a round trip
+ * from the page to the worker's thread and back (the worker asks the page for the answer and the page
+ * sends it back), tens of milliseconds on a busy machine, on every step of the pas à pas that waits
+ * for the site's answer; in the page it takes a few microtasks, and works the same with or without a
+ * service worker (a browser policy, a private window, a page opened from disk). The built app still
+ * registers its own worker (`sw.js`, scripts/vite-offline.ts), which only keeps the app's files for
+ * offline use.
  */
 
 export interface BrowserBackendOptions {
@@ -22,22 +23,15 @@ export interface BrowserBackendOptions {
 }
 
 export interface BrowserBackend {
-  /** How requests are intercepted; shown nowhere, useful when debugging. */
-  mode: 'service-worker' | 'in-page';
   stop(): void;
 }
 
 /**
- * The built app registers its own worker (offline cache + MSW's, see scripts/vite-offline.ts), whose
- * address the build defines; the dev server and the tests register MSW's alone.
+ * The built app's worker for offline use, whose address the build defines (scripts/vite-offline.ts);
+ * the dev server and the tests have none.
  */
 declare const __OFFLINE_WORKER__: string | undefined;
-const WORKER_URL = typeof __OFFLINE_WORKER__ === 'string' ? __OFFLINE_WORKER__ : '/mockServiceWorker.js';
-
-/** The same test as MSW's, to report which source it chose. */
-function serviceWorkerUsable(): boolean {
-  return typeof navigator !== 'undefined' && 'serviceWorker' in navigator && location.protocol !== 'file:';
-}
+const OFFLINE_WORKER = typeof __OFFLINE_WORKER__ === 'string' ? __OFFLINE_WORKER__ : null;
 
 /** Answers the handled requests from the handlers; the others go to the network untouched. */
 function interceptFetch(handlers: HttpHandler[]): () => void {
@@ -54,43 +48,20 @@ function interceptFetch(handlers: HttpHandler[]): () => void {
 }
 
 /**
- * MSW's start() checks for a newer worker with `registration.update()` and drops the promise. Offline,
- * or when the page is left while the check runs, that promise rejects and reaches the console as an
- * unhandled rejection, though nothing is wrong: the installed worker keeps answering. Every update's
- * failure is marked as handled here (callers that await it still see it).
+ * Registers the app's offline worker where the page may have one (not on file://, not where a policy
+ * or a private window refuses it: the app then simply works online only). Registering it again on the
+ * next pages is a no-op for the browser.
  */
-function quietWorkerUpdates(): void {
-  if (typeof ServiceWorkerRegistration === 'undefined') return;
-  const proto = ServiceWorkerRegistration.prototype as ServiceWorkerRegistration & { __mesQuiet?: boolean };
-  if (proto.__mesQuiet) return;
-  const update = proto.update;
-  proto.update = function (this: ServiceWorkerRegistration) {
-    const pending = update.call(this);
-    pending.catch(() => undefined);
-    return pending;
-  };
-  proto.__mesQuiet = true;
+function keepForOffline(): void {
+  if (!OFFLINE_WORKER || typeof navigator === 'undefined' || !('serviceWorker' in navigator) || location.protocol === 'file:') return;
+  navigator.serviceWorker.register(OFFLINE_WORKER).catch((error: unknown) => {
+    console.warn('[offline] service worker unavailable: the app works online only', error);
+  });
 }
 
 export async function startBrowserBackend(store: Store, options: BrowserBackendOptions = {}): Promise<BrowserBackend> {
   const handlers = createHandlers(store, options.onChange ? { onChange: options.onChange } : {});
-  const worker = setupWorker(...handlers);
-  quietWorkerUpdates();
-  try {
-    await worker.start({
-      onUnhandledRequest: 'bypass',
-      quiet: true,
-      serviceWorker: { url: WORKER_URL },
-    });
-    return { mode: serviceWorkerUsable() ? 'service-worker' : 'in-page', stop: () => worker.stop() };
-  } catch (error) {
-    console.warn('[simulated backend] service worker unavailable, intercepting in the page', error);
-    try {
-      worker.stop();
-    } catch {
-      // The worker never started: nothing to stop.
-    }
-    const stop = interceptFetch(handlers);
-    return { mode: 'in-page', stop };
-  }
+  const stop = interceptFetch(handlers);
+  keepForOffline();
+  return { stop };
 }

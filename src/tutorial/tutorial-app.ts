@@ -13,7 +13,7 @@ import type { EvaluationResult, StepRecord } from './evaluation/score';
 import { isFullscreen, onFullscreenChange, toggleFullscreen } from './fullscreen';
 import { KeyboardController } from './keyboard';
 import type { TutorialActor, TutorialContext, TutorialEvent, TutorialScenario, TutorialSnapshot } from './machine';
-import { MODES, isFinished, isPerforming, isSiteStep, isWaiting, siteOf, targetOf, type Mode } from './session-view';
+import { MODES, isFinished, isSiteStep, isWaiting, siteOf, targetOf, type Mode } from './session-view';
 import type { MesTutorialOverlay } from './overlay/tutorial-overlay';
 import './progress-bar';
 import './shortcuts-dialog';
@@ -41,6 +41,19 @@ let kitLoading: Promise<SessionKit> | null = null;
 function loadKit(): Promise<SessionKit> {
   kitLoading ??= Promise.all([import('./session-kit'), loadAllLocales()]).then(([kit]) => kit);
   return kitLoading;
+}
+
+/** The next frame, or a timer where no frame comes (a page not shown, whose frames stop). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, 100);
+    const frame = requestAnimationFrame(done);
+  });
 }
 
 /** The scenario id shown when none is asked for. */
@@ -700,12 +713,19 @@ export class MesTutorial extends LitElement {
     const key = `${view.stepIndex}:${view.mode}`;
     if (key === this.lastStepKey) return;
     this.lastStepKey = key;
-    void this.focusStep(view, snap);
+    void this.focusStep(view, snap, key);
   }
 
-  /** Keyboard users land on what the step asks: the zone in guided mode, else the title. */
-  private async focusStep(view: ViewContext, snap: TutorialSnapshot | null): Promise<void> {
+  /**
+   * Keyboard users land on what the step asks: the zone in guided mode, else the title. At the frame
+   * that first draws the step, not in the task that changed it: focusing lays the page out, and the
+   * step's screen is still being rendered in that task (the frame lays it out once, focus included).
+   */
+  private async focusStep(view: ViewContext, snap: TutorialSnapshot | null, key: string): Promise<void> {
     await this.updateComplete;
+    await nextFrame();
+    // Another step came before that frame: it moves the focus itself.
+    if (key !== this.lastStepKey) return;
     const step = view.steps[view.stepIndex];
     if (!step) return;
     if (step.slide || !snap) {
@@ -790,7 +810,7 @@ export class MesTutorial extends LitElement {
       <div class="site" ?inert=${guidedLike} @mes-intent=${this.handleIntent}>
         <mes-site-frame>${site ? this.kit ? this.kit.renderScreen(this.kit.screenOf(site), site.context) : nothing : nothing}</mes-site-frame>
       </div>
-      ${site && (isWaiting(snap) || (mode === 'demo' && isPerforming(snap)))
+      ${site && snap.matches({ session: 'step' })
         ? html`<mes-tutorial-overlay
             .root=${this.renderRoot.querySelector('.site')}
             .target=${guidedLike || showHand ? target : null}
@@ -799,6 +819,7 @@ export class MesTutorial extends LitElement {
             ?show-hand=${showHand}
             .hint=${hint}
             .zoneLabel=${this.stepTitle(step)}
+            .zoneKey=${snap.context.stepIndex}
             .insetTop=${this.barHeights.top}
             .insetBottom=${this.barHeights.bottom}
             @mes-zone-activate=${() => this.actor?.send({ type: 'ZONE' })}

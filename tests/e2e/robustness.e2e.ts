@@ -11,8 +11,8 @@ import { MARTINE, click, identify, readCode, see, startActivation } from './site
  * the second try goes on from where the person was, nothing typed lost. Also: a language switch in
  * the middle of a journey, and text typed as HTML shown as text.
  *
- * How the faults are made: the simulated backend answers inside the page's service worker (MSW), so
- * no request reaches the network. Playwright's page.route and context.setOffline act on the network
+ * How the faults are made: the simulated backend answers inside the page (MSW's handlers behind the
+ * page's fetch, src/backend/browser.ts), so no request reaches the network. Playwright's page.route and context.setOffline act on the network
  * and see none of these requests (checked below): they can neither delay nor drop them. The drop and
  * the delay are made where the app meets the network instead: the global `fetch`, which the API
  * client (src/api/client.ts) looks up at each call. A drop rejects as a browser offline does
@@ -187,7 +187,7 @@ describe('faults on every form screen of the site', () => {
     await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Télécharger le justificatif/ }).click()]);
   }, 60_000);
 
-  it('page.route and setOffline do not reach the requests the service worker answers (why fetch is wrapped)', async () => {
+  it('page.route and setOffline do not reach the requests the simulated backend answers (why fetch is wrapped)', async () => {
     app = await openApp('/?view=site');
     const { page, context } = app;
     await see(page, 'Activer Mon espace santé');

@@ -63,7 +63,8 @@ export class AnchorController implements ReactiveController {
     window.addEventListener('scroll', this.handleChange, { capture: true, passive: true });
     this.resizeObserver = new ResizeObserver(this.handleChange);
     this.resizeObserver.observe(document.body);
-    this.measure();
+    // Measured at the next frame, not now: the host is being rendered (the target maybe too), and a
+    // read now would lay the page out once more before that frame does it anyway.
     this.settle(this.settleFrames);
   }
 
@@ -88,10 +89,9 @@ export class AnchorController implements ReactiveController {
     this.settle(this.settleFrames);
   }
 
-  /** Looks for the target again now and for the next frames (after the site changed screen, say). */
+  /** Looks for the target again from the next frame on (after the site changed screen, say). */
   refresh(): void {
     this.missedFrames = 0;
-    this.measure();
     this.settle(this.settleFrames);
   }
 

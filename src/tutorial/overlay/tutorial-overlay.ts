@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { onLanguageChanged, t } from '../../i18n';
 import { AnchorController } from './anchor-controller';
@@ -366,9 +367,31 @@ export class MesTutorialOverlay extends LitElement {
    */
   @property({ type: Number, attribute: 'inset-top' }) insetTop = 0;
   @property({ type: Number, attribute: 'inset-bottom' }) insetBottom = 0;
+  /**
+   * Which step the zone belongs to: a new value puts a new zone button, which assistive technologies
+   * announce when it gets the focus, even over the same target with the same name.
+   */
+  @property({ attribute: false }) zoneKey: unknown = null;
 
   private readonly anchors = new Map<string, AnchorController>();
+  /**
+   * The overlay's box (position: fixed, inset: 0: the viewport without its scrollbars), from a
+   * ResizeObserver: reading it would lay the page out in the middle of a step change. Until the first
+   * observation (in the frame that first lays the overlay out), the window's size stands in.
+   */
   private viewport: Size = { width: 0, height: 0 };
+  private viewportSeen = false;
+  private readonly sizeObserver = new ResizeObserver((entries) => {
+    const box = entries[entries.length - 1]?.contentRect;
+    if (!box) return;
+    this.viewportSeen = true;
+    if (box.width === this.viewport.width && box.height === this.viewport.height) return;
+    this.viewport = { width: box.width, height: box.height };
+    this.requestUpdate();
+  });
+  /** The callouts are placed in a frame of their own, after the targets were measured: see placeCallouts. */
+  private placementFrame = 0;
+  private placementTimer: ReturnType<typeof setTimeout> | undefined;
   private dismissed = new Set<number>();
   /** Callouts that found no room next to their target: shown in the panel (or sheet) instead. */
   private sheeted = new Set<number>();
@@ -381,6 +404,7 @@ export class MesTutorialOverlay extends LitElement {
     super.connectedCallback();
     window.addEventListener('resize', this.handleResize, { passive: true });
     this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
+    this.sizeObserver.observe(this);
     for (const anchor of this.anchors.values()) anchor.refresh();
   }
 
@@ -389,6 +413,10 @@ export class MesTutorialOverlay extends LitElement {
     window.removeEventListener('resize', this.handleResize);
     this.unsubscribeLanguage?.();
     this.unsubscribeLanguage = null;
+    this.sizeObserver.disconnect();
+    if (this.placementFrame) cancelAnimationFrame(this.placementFrame);
+    clearTimeout(this.placementTimer);
+    this.placementFrame = 0;
   }
 
   /** The zone button, when it is shown. */
@@ -401,9 +429,9 @@ export class MesTutorialOverlay extends LitElement {
     return this.anchors.get(name)?.rect ?? null;
   }
 
-  /** True when every target's rect is final until the next resize, scroll or update (for tests). */
+  /** True when every target's rect is final and the callouts placed, until the next resize, scroll or update (for tests). */
   get idle(): boolean {
-    return [...this.anchors.values()].every((anchor) => anchor.idle);
+    return this.placementFrame === 0 && !this.isUpdatePending && [...this.anchors.values()].every((anchor) => anchor.idle);
   }
 
   /** Looks for the targets again now (after the site changed screen without the overlay knowing). */
@@ -429,7 +457,7 @@ export class MesTutorialOverlay extends LitElement {
     }
     if (changed.has('target') || changed.has('callouts')) this.syncAnchors();
     if (changed.has('root')) this.refresh();
-    this.viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+    if (!this.viewportSeen) this.viewport = { width: window.innerWidth, height: window.innerHeight };
   }
 
   protected override render(): TemplateResult {
@@ -463,7 +491,7 @@ export class MesTutorialOverlay extends LitElement {
         ${guided && this.target ? this.renderSpotlight(rect) : nothing}
         ${!guided && rect ? this.renderRing(rect) : nothing}
         ${guided && this.target && rect
-          ? html`<button
+          ? keyed(this.zoneKey, html`<button
               class="zone"
               type="button"
               data-hotspot="zone"
@@ -476,7 +504,7 @@ export class MesTutorialOverlay extends LitElement {
                 height: `${rect.height}px`,
               })}
               @click=${this.handleZoneClick}
-            ></button>`
+            ></button>`)
           : nothing}
         ${anchored.map(({ c, i }) => this.renderCallout(c, i, true))}
         ${this.showHand && rect ? this.renderHand(rect) : nothing} ${narrow ? nothing : panel}
@@ -488,8 +516,23 @@ export class MesTutorialOverlay extends LitElement {
     `;
   }
 
+  /**
+   * The callouts' sizes and the panel's box are read at the next frame, once: reading them here would
+   * lay the page out in the middle of a step change (the site's screen is rendered in the same task),
+   * and again when the frame comes. The anchors measure their targets at that frame too, before this
+   * (they asked for it first), so that everything is drawn in that one frame.
+   */
   protected override updated(): void {
-    this.placeCallouts();
+    if (this.placementFrame) return;
+    // As the anchors do, a timer stands in for the frame where none comes (a page not shown).
+    const place = (): void => {
+      cancelAnimationFrame(this.placementFrame);
+      clearTimeout(this.placementTimer);
+      this.placementFrame = 0;
+      this.placeCallouts();
+    };
+    this.placementTimer = setTimeout(place, 100);
+    this.placementFrame = requestAnimationFrame(place);
   }
 
   private ordered(): Array<{ c: Callout; i: number }> {
