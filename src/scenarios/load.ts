@@ -1,6 +1,6 @@
 import i18next, { type Resource } from 'i18next';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import frChecker from '../../locales/fr/checker.json';
 import enChecker from '../../locales/en/checker.json';
 import { scenarioSchema, type Scenario } from './schema';
@@ -239,20 +239,20 @@ function unknownKeys(schema: unknown, value: unknown, path: PropertyKey[], out: 
   }
 }
 
-export interface ReadOptions<S extends z.ZodType> {
+export interface ReadOptions<S extends z.ZodMiniType> {
   t?: Translate;
   /** A schema extending the scenario's (e.g. the call centre's `call` block); the scenario's by default. */
   schema?: S;
 }
 
 /** Reads a scenario file: YAML, then the schema (with unknown keys); never throws. */
-export function readScenario<S extends z.ZodType = typeof scenarioSchema>(
+export function readScenario<S extends z.ZodMiniType = typeof scenarioSchema>(
   text: string,
   file: string,
   options: ReadOptions<S> = {},
 ): ReadScenario<z.output<S>> {
   const t = options.t ?? frenchMessages;
-  const schema: z.ZodType = options.schema ?? scenarioSchema;
+  const schema: z.ZodMiniType = options.schema ?? scenarioSchema;
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number | undefined) => {
