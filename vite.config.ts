@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { DATA_KINDS, dataChunks } from './scripts/vite-data-chunks.ts';
 import { OFFLINE_WORKER, offlineWorker } from './scripts/vite-offline.ts';
 import { shippedScenarios } from './scripts/vite-scenarios.mjs';
 
@@ -15,6 +16,8 @@ import { shippedScenarios } from './scripts/vite-scenarios.mjs';
 export default defineConfig(({ command, mode }) => {
   const single = mode === 'single';
   const worker = command === 'build' && !single && mode !== 'bench';
+  // The translations and scenarios loaded on demand: one chunk per kind (scripts/vite-data-chunks.ts).
+  const data = dataChunks(DATA_KINDS);
   return {
     resolve: {
       alias: [{ find: /^tough-cookie$/, replacement: fileURLToPath(new URL('./src/backend/cookie-jar.ts', import.meta.url)) }],
@@ -22,7 +25,7 @@ export default defineConfig(({ command, mode }) => {
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
     define: worker ? { __OFFLINE_WORKER__: JSON.stringify(`/${OFFLINE_WORKER}`) } : {},
-    plugins: worker ? [shippedScenarios(), offlineWorker()] : [shippedScenarios()],
+    plugins: [shippedScenarios(), ...(worker ? [offlineWorker()] : []), ...(single ? [] : [data.plugin])],
     build: single
       ? {
           target: 'es2022',
@@ -32,6 +35,6 @@ export default defineConfig(({ command, mode }) => {
           cssCodeSplit: false,
           rolldownOptions: { output: { codeSplitting: false } },
         }
-      : { target: 'es2022', sourcemap: true },
+      : { target: 'es2022', sourcemap: true, rolldownOptions: { output: { codeSplitting: { groups: data.groups } } } },
   };
 });
