@@ -310,11 +310,20 @@ export class CookieJar {
   }
 }
 
-/** A host as URL gives it (lower case, punycode), without an IPv6 address's brackets. */
+/**
+ * A host in lower case (punycode for a non-ASCII name, as URL gives it), without an IPv6 address's
+ * brackets. A page opened from disk (file://) has an empty host: its cookies are kept but sent nowhere,
+ * as tough-cookie does.
+ */
 function canonicalHost(host: string): string {
   const bare = host.trim().replace(/^\[(.*)\]$/, '$1');
-  if (bare.includes(':')) return new URL(`http://[${bare}]`).hostname.slice(1, -1);
-  return new URL(`http://${bare}`).hostname;
+  try {
+    if (bare.includes(':')) return new URL(`http://[${bare}]`).hostname.slice(1, -1);
+    if (/[^\x01-\x7f]/.test(bare)) return new URL(`http://${bare}`).hostname;
+  } catch {
+    // Not a host name URL accepts: compared as written.
+  }
+  return bare.toLowerCase();
 }
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;

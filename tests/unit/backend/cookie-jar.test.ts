@@ -186,6 +186,20 @@ describe('CookieJar', () => {
     expect(jar.getCookiesSync('http://example.org/')).toEqual([]);
   });
 
+  it('keeps the cookies of a page opened from disk (file://, no host) but sends them nowhere, as tough-cookie', async () => {
+    const ours = new CookieJar();
+    const theirs = new tough.CookieJar();
+    for (const jar of [ours, theirs]) await jar.setCookie('a=1; Path=/', 'file:///api/identify');
+    expect(ours.getCookiesSync('file:///api/identify')).toEqual([]);
+    expect(theirs.getCookiesSync('file:///api/identify')).toEqual([]);
+    expect(Object.keys(ours.store.idx)).toEqual(['']);
+    // A host name with capitals or non-ASCII letters is compared in URL's form.
+    await ours.setCookie('b=2; Domain=EXAMPLE.org', 'http://example.ORG/');
+    await ours.setCookie('c=3', 'http://bücher.example/');
+    expect(names(ours.getCookiesSync('http://Example.org/'))).toEqual(['b=2']);
+    expect(names(ours.getCookiesSync('http://xn--bcher-kva.example/'))).toEqual(['c=3']);
+  });
+
   it('sends a Secure cookie to trustworthy URLs only (https, localhost)', async () => {
     const jar = new CookieJar();
     await jar.setCookie('s=1; Secure', 'https://example.org/');
