@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { DATA_KINDS, dataChunks } from './scripts/vite-data-chunks.ts';
 import { OFFLINE_WORKER, offlineWorker } from './scripts/vite-offline.ts';
 import { shippedScenarios } from './scripts/vite-scenarios.mjs';
 
@@ -7,15 +9,23 @@ import { shippedScenarios } from './scripts/vite-scenarios.mjs';
  * shipped scenarios checked at build time (the page gets them as JSON: scripts/vite-scenarios.mjs).
  * `vite build --mode single` (npm run build:single): one self-contained HTML file, without code
  * splitting nor service worker, finished by scripts/build-single.mjs.
+ *
+ * In every mode, MSW's cookie library (tough-cookie, with the whole public-suffix list) is replaced by the
+ * simulated backend's own host-only cookie jar: src/backend/cookie-jar.ts says why and what it keeps.
  */
 export default defineConfig(({ command, mode }) => {
   const single = mode === 'single';
   const worker = command === 'build' && !single && mode !== 'bench';
+  // The translations and scenarios loaded on demand: one chunk per kind (scripts/vite-data-chunks.ts).
+  const data = dataChunks(DATA_KINDS);
   return {
+    resolve: {
+      alias: [{ find: /^tough-cookie$/, replacement: fileURLToPath(new URL('./src/backend/cookie-jar.ts', import.meta.url)) }],
+    },
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
     define: worker ? { __OFFLINE_WORKER__: JSON.stringify(`/${OFFLINE_WORKER}`) } : {},
-    plugins: worker ? [shippedScenarios(), offlineWorker()] : [shippedScenarios()],
+    plugins: [shippedScenarios(), ...(worker ? [offlineWorker()] : []), ...(single ? [] : [data.plugin])],
     build: single
       ? {
           target: 'es2022',
@@ -25,6 +35,6 @@ export default defineConfig(({ command, mode }) => {
           cssCodeSplit: false,
           rolldownOptions: { output: { codeSplitting: false } },
         }
-      : { target: 'es2022', sourcemap: true },
+      : { target: 'es2022', sourcemap: true, rolldownOptions: { output: { codeSplitting: { groups: data.groups } } } },
   };
 });

@@ -7,7 +7,8 @@ import { yamlNeutralBuild } from './yaml-neutral.mjs';
 /**
  * The shipped scenarios, checked at build time. `virtual:shipped-scenarios` is what
  * src/scenarios/shipped.ts imports: the checker's issues, and one loader per scenario that passed, each
- * scenario a JSON chunk of its own. The checker is the one of `npm run scenarios:check` and of the
+ * scenario a JSON module of its own (the build puts those loaded on demand in one chunk:
+ * scripts/vite-data-chunks.ts). The checker is the one of `npm run scenarios:check` and of the
  * other views (src/scenarios/check.ts), run in Node with the app's environment (scripts/scenarios-compile.ts),
  * so the page needs neither the YAML parser, nor zod, nor the checker to show a shipped scenario.
  * The TypeScript of the checker is bundled with esbuild on first use (as scripts/run-ts.mjs does), so that

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { scenarioSchema, stepActionSchema } from '../scenarios/schema';
 import type { ScreenId } from '../site/types';
 
@@ -33,7 +33,9 @@ export const SCREEN_IDS = [
 ] as const satisfies readonly ScreenId[];
 
 const screenId = z.enum(SCREEN_IDS);
-const slug = z.string().regex(/^[a-z0-9-]+$/, { message: 'identifiant attendu : minuscules, chiffres et tirets' });
+const slug = z.string().check(z.regex(/^[a-z0-9-]+$/, { message: 'identifiant attendu : minuscules, chiffres et tirets' }));
+/** A non-empty text (`text()`; zod/mini, as src/scenarios/schema.ts says). */
+const text = () => z.string().check(z.minLength(1));
 
 /** What the caller has in front of them while calling. */
 export const AT_HAND_KINDS = ['letter', 'email', 'sms', 'card-sans-photo', 'card-avec-photo', 'phone', 'computer', 'other'] as const;
@@ -41,41 +43,41 @@ export const AT_HAND_KINDS = ['letter', 'email', 'sms', 'card-sans-photo', 'card
 export const atHandSchema = z.object({
   kind: z.enum(AT_HAND_KINDS),
   /** What the item says or looks like, in the caller's situation (« courrier daté du 3 octobre »). */
-  text: z.string().min(1).optional(),
+  text: z.optional(text()),
 });
 
 export const briefSchema = z.object({
   /** Who calls: a persona of the world (whose documents and screen it is). */
-  persona: z.string().min(1),
+  persona: text(),
   /** How the caller introduces themselves (« Mme Martine LEGUELLEC », « Le fils de M. ROUX »). */
-  caller: z.string().min(1),
+  caller: text(),
   /** What they say when the agent picks up, in their own words. */
-  words: z.string().min(1),
-  atHand: z.array(atHandSchema).min(1),
+  words: text(),
+  atHand: z.array(atHandSchema).check(z.minLength(1)),
 });
 
 export const questionSchema = z.object({
   id: slug,
   /** What the agent asks. */
-  ask: z.string().min(1),
+  ask: text(),
   /** What the caller answers: it reveals a fact of their situation. */
-  answer: z.string().min(1),
+  answer: text(),
   /** False for a question that does not help here (costs a few points, the debrief says why). */
-  useful: z.boolean().default(true),
+  useful: z._default(z.boolean(), true),
 });
 
 export const explanationSchema = z.object({
   id: slug,
-  text: z.string().min(1),
-  correct: z.boolean().default(false),
+  text: text(),
+  correct: z._default(z.boolean(), false),
   /** Why it is right or wrong, shown at once and in the debrief. */
-  feedback: z.string().min(1),
+  feedback: text(),
 });
 
 /** The right way through the caller's screen, one block per screen in the order they come. */
 export const guideStepSchema = z.object({
   screen: screenId,
-  do: z.array(stepActionSchema).min(1),
+  do: z.array(stepActionSchema).check(z.minLength(1)),
 });
 
 /**
@@ -86,35 +88,38 @@ export const guideStepSchema = z.object({
 export const goalSchema = z
   .object({
     /** Whose state: the brief's persona when absent. */
-    persona: z.string().min(1).optional(),
+    persona: z.optional(text()),
     /** One of the persona's children, whose status is checked instead. */
-    child: z.string().min(1).optional(),
-    status: z.enum(['pending', 'activated', 'opposed']).optional(),
+    child: z.optional(text()),
+    status: z.optional(z.enum(['pending', 'activated', 'opposed'])),
     /** The brief's wording for `status: opposed`. */
-    opposed: z.boolean().optional(),
+    opposed: z.optional(z.boolean()),
     /** The justificatif d'opposition was downloaded. */
-    proofDownloaded: z.boolean().optional(),
+    proofDownloaded: z.optional(z.boolean()),
     /** A message of this kind reached the caller's inbox or phone during the call. */
-    inbox: z.enum(['newCode', 'otp']).optional(),
+    inbox: z.optional(z.enum(['newCode', 'otp'])),
     /** The contact details on file, as the service stores them. */
-    contact: z
-      .object({ email: z.string().min(1).optional(), mobile: z.string().min(1).optional() })
-      .refine((c) => c.email !== undefined || c.mobile !== undefined, { message: 'indiquer email ou mobile' })
-      .optional(),
+    contact: z.optional(
+      z
+        .object({ email: z.optional(text()), mobile: z.optional(text()) })
+        .check(z.refine((c) => c.email !== undefined || c.mobile !== undefined, { message: 'indiquer email ou mobile' })),
+    ),
     /** The caller's screen. */
-    screen: screenId.optional(),
+    screen: z.optional(screenId),
     /** With `screen: notCovered`: which uncovered page (login, discover…). */
-    notCovered: z.enum(['login', 'discover', 'otherProfile', 'help', 'cgu', 'privacy']).optional(),
+    notCovered: z.optional(z.enum(['login', 'discover', 'otherProfile', 'help', 'cgu', 'privacy'])),
   })
-  .refine(
-    (g) =>
-      g.status !== undefined ||
-      g.opposed !== undefined ||
-      g.proofDownloaded !== undefined ||
-      g.inbox !== undefined ||
-      g.contact !== undefined ||
-      g.screen !== undefined,
-    { message: 'le but doit dire au moins une chose à vérifier (status, opposed, proofDownloaded, inbox, contact, screen)' },
+  .check(
+    z.refine(
+      (g) =>
+        g.status !== undefined ||
+        g.opposed !== undefined ||
+        g.proofDownloaded !== undefined ||
+        g.inbox !== undefined ||
+        g.contact !== undefined ||
+        g.screen !== undefined,
+      { message: 'le but doit dire au moins une chose à vérifier (status, opposed, proofDownloaded, inbox, contact, screen)' },
+    ),
   );
 
 export const callSchema = z.object({
@@ -122,49 +127,53 @@ export const callSchema = z.object({
   journey: z.enum(['activation', 'opposition', 'nouveau-code', 'coordonnees', 'securite']),
   brief: briefSchema,
   /** Played at load on a fresh world, so the caller's screen is where the caller is. */
-  setup: z.array(stepActionSchema).default([]),
+  setup: z._default(z.array(stepActionSchema), []),
   diagnosis: z.object({
-    questions: z.array(questionSchema).min(1),
+    questions: z.array(questionSchema).check(z.minLength(1)),
     explanations: z
       .array(explanationSchema)
-      .min(2)
-      .refine((list) => list.some((e) => e.correct), { message: 'au moins une explication doit être correcte' })
-      .refine((list) => list.some((e) => !e.correct), { message: 'au moins une explication doit être fausse' }),
+      .check(
+        z.minLength(2),
+        z.refine((list) => list.some((e) => e.correct), { message: 'au moins une explication doit être correcte' }),
+        z.refine((list) => list.some((e) => !e.correct), { message: 'au moins une explication doit être fausse' }),
+      ),
   }),
-  guide: z.array(guideStepSchema).min(1),
+  guide: z.array(guideStepSchema).check(z.minLength(1)),
   goal: goalSchema,
   /** The sentence the agent should say to the caller. */
-  keySentence: z.string().min(1),
+  keySentence: text(),
   /** For the trainer: the rules chosen where DESIGN.md is silent, and how the situation is simulated. */
-  notes: z.string().min(1),
+  notes: text(),
 });
 
-export const callScenarioSchema = scenarioSchema.extend({ call: callSchema }).superRefine((scenario, ctx) => {
-  const { call, world } = scenario;
-  const persona = world.personas.find((p) => p.id === call.brief.persona);
-  if (!persona) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['call', 'brief', 'persona'],
-      message: `aucune persona « ${call.brief.persona} » dans world.personas`,
-    });
-  }
-  const goalPersonaId = call.goal.persona ?? call.brief.persona;
-  const goalPersona = world.personas.find((p) => p.id === goalPersonaId);
-  if (call.goal.persona !== undefined && !goalPersona) {
-    ctx.addIssue({ code: 'custom', path: ['call', 'goal', 'persona'], message: `aucune persona « ${call.goal.persona} »` });
-  }
-  if (call.goal.child !== undefined && goalPersona && !goalPersona.children.some((c) => c.id === call.goal.child)) {
-    ctx.addIssue({ code: 'custom', path: ['call', 'goal', 'child'], message: `aucun enfant « ${call.goal.child} » pour ${goalPersonaId}` });
-  }
-  const unique = (ids: string[], path: (string | number)[], what: string) => {
-    ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `${what} « ${id} » en double` });
-    });
-  };
-  unique(call.diagnosis.questions.map((q) => q.id), ['call', 'diagnosis', 'questions'], 'question');
-  unique(call.diagnosis.explanations.map((e) => e.id), ['call', 'diagnosis', 'explanations'], 'explication');
-});
+export const callScenarioSchema = z.extend(scenarioSchema, { call: callSchema }).check(
+  z.superRefine((scenario, ctx) => {
+    const { call, world } = scenario;
+    const persona = world.personas.find((p) => p.id === call.brief.persona);
+    if (!persona) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['call', 'brief', 'persona'],
+        message: `aucune persona « ${call.brief.persona} » dans world.personas`,
+      });
+    }
+    const goalPersonaId = call.goal.persona ?? call.brief.persona;
+    const goalPersona = world.personas.find((p) => p.id === goalPersonaId);
+    if (call.goal.persona !== undefined && !goalPersona) {
+      ctx.addIssue({ code: 'custom', path: ['call', 'goal', 'persona'], message: `aucune persona « ${call.goal.persona} »` });
+    }
+    if (call.goal.child !== undefined && goalPersona && !goalPersona.children.some((c) => c.id === call.goal.child)) {
+      ctx.addIssue({ code: 'custom', path: ['call', 'goal', 'child'], message: `aucun enfant « ${call.goal.child} » pour ${goalPersonaId}` });
+    }
+    const unique = (ids: string[], path: (string | number)[], what: string) => {
+      ids.forEach((id, i) => {
+        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `${what} « ${id} » en double` });
+      });
+    };
+    unique(call.diagnosis.questions.map((q) => q.id), ['call', 'diagnosis', 'questions'], 'question');
+    unique(call.diagnosis.explanations.map((e) => e.id), ['call', 'diagnosis', 'explanations'], 'explication');
+  }),
+);
 
 export type AtHand = z.infer<typeof atHandSchema>;
 export type CallBrief = z.infer<typeof briefSchema>;

@@ -4,8 +4,9 @@ import i18next, { type TOptions } from 'i18next';
  * Every UI string lives in `locales/<lang>/<namespace>.json`. The files are bundled (no request leaves
  * the page); each screen uses its own namespace. The French namespaces of the pas à pas's first slide
  * and its bars come with this module, so that it shows at once; the others (the site's screens, the
- * other views, English) are separate chunks, loaded by `loadAllLocales()`: the player calls it right
- * after its first slide is shown, the other views before they mount, `setLanguage` before switching.
+ * other views, English) come in one chunk (scripts/vite-data-chunks.ts), loaded by `loadAllLocales()`:
+ * the player calls it right after its first slide is shown, the other views before they mount,
+ * `setLanguage` before switching.
  */
 type Bundle = Record<string, unknown>;
 

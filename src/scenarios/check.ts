@@ -1,5 +1,5 @@
 import type { AnyStateNode } from 'xstate';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { checkEmail, checkMobile, checkNir, checkProvisionalCode, checkSerial, isRealDate, serialToType, type Check } from '../domain';
 import { createSiteMachine, emptyForms, type SiteApi } from '../site/machine';
 import { personaValues, placeholdersOf } from '../tutorial/values';
@@ -710,11 +710,11 @@ export function checkScenario(scenario: Scenario, file: string, locate: Locate, 
 export interface ScenarioSource {
   file: string;
   text: string;
-  schema?: z.ZodType<Scenario>;
+  schema?: z.ZodMiniType<Scenario>;
 }
 
 /** One file: the schema, then (when the schema passes) its meaning. */
-export function checkScenarioSource(text: string, file: string, env: CheckEnvironment, schema?: z.ZodType<Scenario>): CheckedScenario {
+export function checkScenarioSource(text: string, file: string, env: CheckEnvironment, schema?: z.ZodMiniType<Scenario>): CheckedScenario {
   const read = readScenario(text, file, { t: env.t, ...(schema ? { schema } : {}) });
   if (!read.scenario) return { file, scenario: null, issues: read.issues };
   const issues = checkScenario(read.scenario, file, read.locate, env).sort((a, b) => a.line - b.line || a.column - b.column);
@@ -753,7 +753,7 @@ export function checkScenarioSources(sources: readonly ScenarioSource[], env: Ch
  * The JSON Schema of the scenario format for editors, from the very zod schema the app validates with
  * (or one that extends it, as the call centre's).
  */
-export function scenarioJsonSchema(t: Translate, schema: z.ZodType = scenarioSchema): Record<string, unknown> {
+export function scenarioJsonSchema(t: Translate, schema: z.ZodMiniType = scenarioSchema): Record<string, unknown> {
   const json = z.toJSONSchema(schema, {
     io: 'input',
     target: 'draft-07',

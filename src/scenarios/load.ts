@@ -1,6 +1,6 @@
 import i18next, { type Resource } from 'i18next';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import frChecker from '../../locales/fr/checker.json';
 import enChecker from '../../locales/en/checker.json';
 import { readPlainYaml } from './plain-yaml';
@@ -256,20 +256,20 @@ function unknownKeys(schema: unknown, value: unknown, path: PropertyKey[], out: 
   }
 }
 
-export interface ReadOptions<S extends z.ZodType> {
+export interface ReadOptions<S extends z.ZodMiniType> {
   t?: Translate;
   /** A schema extending the scenario's (e.g. the call centre's `call` block); the scenario's by default. */
   schema?: S;
 }
 
 /** Reads a scenario file: YAML, then the schema (with unknown keys); never throws. */
-export function readScenario<S extends z.ZodType = typeof scenarioSchema>(
+export function readScenario<S extends z.ZodMiniType = typeof scenarioSchema>(
   text: string,
   file: string,
   options: ReadOptions<S> = {},
 ): ReadScenario<z.output<S>> {
   const t = options.t ?? frenchMessages;
-  const schema: z.ZodType = options.schema ?? scenarioSchema;
+  const schema: z.ZodMiniType = options.schema ?? scenarioSchema;
   // Most files keep to plain YAML, which a reader of ours reads several times faster; any other
   // (and any file with a syntax error) is read by the yaml library, which words the errors.
   const plain = readPlainYaml(text);
@@ -302,7 +302,7 @@ export function readScenario<S extends z.ZodType = typeof scenarioSchema>(
 }
 
 /** The file's data against the schema, then its unknown keys. */
-function validate<T>(raw: unknown, file: string, locate: Locate, t: Translate, schema: z.ZodType): ReadScenario<T> {
+function validate<T>(raw: unknown, file: string, locate: Locate, t: Translate, schema: z.ZodMiniType): ReadScenario<T> {
   const issue = (path: readonly PropertyKey[], message: Message, atKey = false): ScenarioIssue => ({
     file,
     ...locate(path, { atKey }),

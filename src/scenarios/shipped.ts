@@ -5,7 +5,7 @@ import type { Scenario } from './schema';
 /**
  * The scenarios shipped with the app, as the player loads them: every `scenarios/*.yaml` checked at build
  * time by the same checker as `npm run scenarios:check` and the registry (scripts/vite-scenarios.ts), each
- * one a JSON chunk loaded when it is opened. A file with errors is not among them; its checker's lines
+ * one a JSON module loaded when it is opened (the build gathers them in one chunk). A file with errors is not among them; its checker's lines
  * are in `shippedIssues`, for the page to show. So the page needs neither the YAML parser, nor zod, nor
  * the checker to play a shipped scenario (registry.ts, which has them, serves the other views and tests).
  */
