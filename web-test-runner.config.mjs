@@ -1,6 +1,5 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { readFile } from 'node:fs/promises';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './tests/browser/summary-reporter.mjs';
 
@@ -58,17 +57,6 @@ export default {
   concurrency: 1,
   mimeTypes: { '**/*.json': 'js' },
   plugins: [viteGlob, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), json],
-  middleware: [
-    async function serviceWorker(context, next) {
-      if (context.path === '/mockServiceWorker.js') {
-        context.body = await readFile('public/mockServiceWorker.js', 'utf8');
-        context.type = 'application/javascript';
-        context.set('Service-Worker-Allowed', '/');
-        return;
-      }
-      await next();
-    },
-  ],
   browsers: [
     chromeLauncher({
       launchOptions: {
