@@ -14,6 +14,8 @@ export interface CompiledScenarios {
   scenarios: Record<string, Scenario>;
   issues: ScenarioIssue[];
   issueLines: string[];
+  /** The same issues with the checker's messages in each language of the locales (as the views show them). */
+  issuesByLang: Record<string, ScenarioIssue[]>;
   files: string[];
 }
 
@@ -42,5 +44,13 @@ export function compileShippedScenarios(root: string): CompiledScenarios {
     if (result.scenario) scenarios[result.scenario.id] = result.scenario;
     issues.push(...result.issues);
   }
-  return { scenarios, issues, issueLines: issues.map(formatIssue), files: files.map((f) => join(dir, f)) };
+  // Only the messages depend on the language: checked again in the others only when there is something to say.
+  const issuesByLang: Record<string, ScenarioIssue[]> = {};
+  for (const lang of Object.keys(locales)) {
+    issuesByLang[lang] =
+      lang === 'fr' || issues.length === 0
+        ? issues
+        : checkScenarioSources(sources, { ...env, t: createTranslator(locales, lang) }).flatMap((result) => result.issues);
+  }
+  return { scenarios, issues, issueLines: issues.map(formatIssue), issuesByLang, files: files.map((f) => join(dir, f)) };
 }

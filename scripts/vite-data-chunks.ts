@@ -8,7 +8,9 @@ import type { Plugin } from 'vite';
  * fetches every file of the build at the first visit anyway: together they weigh about a third less.
  *
  * Only modules that nothing imports statically are gathered (found in the module graph once it is built),
- * so the first slide's bundles and the default scenario stay with the code that shows the first slide.
+ * so the first slide's bundles and the default scenario stay with the code that shows the first slide;
+ * a module that merely gathers data of a kind for a view (`GATHERERS`: every shipped scenario at once,
+ * scripts/vite-scenarios.mjs) does not count as such an import.
  */
 export interface DataChunks {
   plugin: Plugin;
@@ -28,13 +30,16 @@ export function dataChunks(kinds: Record<string, RegExp>): DataChunks {
       buildEnd() {
         for (const id of this.getModuleIds()) {
           const info = this.getModuleInfo(id);
-          if (info && info.importers.length === 0 && info.dynamicImporters.length > 0) onDemand.add(id);
+          if (info && info.dynamicImporters.length > 0 && info.importers.every((importer) => GATHERERS.test(importer))) onDemand.add(id);
         }
       },
     },
     groups: Object.entries(kinds).map(([name, pattern]) => ({ name, test: (id: string) => pattern.test(id) && onDemand.has(id) })),
   };
 }
+
+/** Modules that only gather data loaded on demand for a view: their imports keep it on demand. */
+const GATHERERS = /^\0virtual:shipped-scenarios-all$/;
 
 /** The kinds of data of this app, by module id. */
 export const DATA_KINDS = {

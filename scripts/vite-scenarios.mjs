@@ -16,6 +16,8 @@ import { yamlNeutralBuild } from './yaml-neutral.mjs';
  */
 const ID = 'virtual:shipped-scenarios';
 const ONE = 'virtual:shipped-scenario/';
+/** Every checked scenario at once, for the views that list or open any of them (src/scenarios/checked.ts). */
+const ALL = 'virtual:shipped-scenarios-all';
 /** The scenario the player opens without `?scenario=` (src/tutorial/tutorial-app.ts). */
 const DEFAULT = 'pas-a-pas';
 
@@ -57,7 +59,7 @@ export function shippedScenarios() {
       root = config.root;
     },
     resolveId(id) {
-      return id === ID || id.startsWith(ONE) ? `\0${id}` : null;
+      return id === ID || id === ALL || id.startsWith(ONE) ? `\0${id}` : null;
     },
     async load(id) {
       if (!id.startsWith('\0virtual:shipped-scenario')) return null;
@@ -74,6 +76,14 @@ export function shippedScenarios() {
           `export const issues = ${JSON.stringify(compiled.issues)};`,
           `export const issueLines = ${JSON.stringify(compiled.issueLines)};`,
           `export const loaders = {${loaders.join(',\n')}};`,
+        ].join('\n');
+      }
+      if (id === `\0${ALL}`) {
+        const keys = Object.keys(compiled.scenarios);
+        return [
+          ...keys.map((key, i) => `import s${i} from ${JSON.stringify(ONE + key)};`),
+          `export const scenarios = {${keys.map((key, i) => `${JSON.stringify(key)}: s${i}`).join(', ')}};`,
+          `export const issuesByLang = ${JSON.stringify(compiled.issuesByLang)};`,
         ].join('\n');
       }
       const scenario = compiled.scenarios[id.slice(`\0${ONE}`.length)] ?? null;

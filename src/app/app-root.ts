@@ -5,7 +5,8 @@ import { t, onLanguageChanged } from '../i18n';
 import { createSiteMachine, screenOf, type SiteActor, type SiteSnapshot } from '../site/machine';
 import type { ScreenId, SiteContext, SiteEvent } from '../site/types';
 import type { Scenario } from '../scenarios/schema';
-import { loadScenarios, DEFAULT_SCENARIO } from '../scenarios/registry';
+import { shippedScenarioList } from '../scenarios/checked';
+import { DEFAULT_SCENARIO } from '../scenarios/registry';
 import { formatIssue } from '../scenarios/load';
 import type { Store } from '../backend/store';
 import { bootBackend } from './backend-boot';
@@ -124,7 +125,7 @@ export class MesApp extends LitElement {
 
   private async boot(): Promise<void> {
     try {
-      const { scenarios, issues } = loadScenarios();
+      const { scenarios, issues } = shippedScenarioList();
       this.issues = issues.map(formatIssue);
       const id = new URLSearchParams(location.search).get('scenario') ?? DEFAULT_SCENARIO;
       const scenario = scenarios.get(id) ?? scenarios.get(DEFAULT_SCENARIO);

@@ -7,7 +7,8 @@ import '../app/sim-devices';
 import type { SimDevices } from '../app/sim-devices';
 import { onLanguageChanged, t } from '../i18n';
 import { formatIssue } from '../scenarios/load';
-import { DEFAULT_SCENARIO, loadScenarios } from '../scenarios/registry';
+import { shippedScenarioList } from '../scenarios/checked';
+import { DEFAULT_SCENARIO } from '../scenarios/registry';
 import type { Scenario, WorldData } from '../scenarios/schema';
 import './authoring-editor';
 import type { AuthoringDeps } from './authoring-editor';
@@ -58,7 +59,7 @@ export class MesAuthoring extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.unsubscribe = onLanguageChanged(() => this.requestUpdate());
-    const { scenarios, issues } = loadScenarios();
+    const { scenarios, issues } = shippedScenarioList();
     this.catalogue = scenarios;
     if (issues.length) this.problem = issues.map((issue) => formatIssue(issue)).join('\n');
     const base = scenarios.get(DEFAULT_SCENARIO) ?? [...scenarios.values()][0];

@@ -1,5 +1,6 @@
 import { currentLanguage, onLanguageChanged, setLanguage, t } from '../i18n';
-import { DEFAULT_SCENARIO, loadScenarios } from '../scenarios/registry';
+import { shippedScenarioList } from '../scenarios/checked';
+import { DEFAULT_SCENARIO } from '../scenarios/registry';
 import './catalogue';
 import { filterFromSearch, searchWithFilter } from './model';
 
@@ -24,7 +25,7 @@ export async function mountCatalogue(root: HTMLElement): Promise<void> {
   syncDocument();
   onLanguageChanged(syncDocument);
 
-  const { scenarios, issues } = loadScenarios();
+  const { scenarios, issues } = shippedScenarioList();
   const filter = filterFromSearch(location.search);
   const element = document.createElement('mes-catalogue');
   element.scenarios = [...scenarios.values()];

@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { onLanguageChanged, t } from '../i18n';
 import { onScenarioUpdate } from '../scenarios/live';
-import { DEFAULT_SCENARIO, loadScenarios } from '../scenarios/registry';
+import { shippedScenarioList } from '../scenarios/checked';
+import { DEFAULT_SCENARIO } from '../scenarios/registry';
 import type { Step } from '../scenarios/schema';
 import { isIgnoredKey } from '../tutorial/keyboard';
 import type { TutorialScenario } from '../tutorial/machine';
@@ -12,7 +13,7 @@ import { personaValues } from '../tutorial/values';
 import { formatElapsed } from './format';
 
 // As in the player: a saved scenario comes through ../scenarios/live, without reloading the page.
-if (import.meta.hot) import.meta.hot.accept('../scenarios/registry', () => undefined);
+if (import.meta.hot) import.meta.hot.accept(['../scenarios/registry', '../scenarios/checked'], () => undefined);
 
 /**
  * The trainer's window (`?view=presenter&scenario=…`): the current step as the trainee sees it, the next
@@ -190,7 +191,7 @@ export class MesPresenterView extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const found = loadScenarios().scenarios.get(this.scenarioId);
+    const found = shippedScenarioList().scenarios.get(this.scenarioId);
     this.scenario = found?.tutorial ? (found as TutorialScenario) : null;
     this.link = new PresenterLink({ ...(this.channel ? { channel: this.channel } : {}), onState: (s) => this.follow(s) });
     // The player may have been open for a while: ask it where it is.

@@ -5,9 +5,11 @@ import { createTranslator, type ScenarioIssue } from './load';
 import type { Scenario } from './schema';
 
 /**
- * The scenarios shipped with the app: every `scenarios/*.yaml`, bundled as text and checked on load by
- * the same checker as `npm run scenarios:check` (schema and meaning). A file with errors is refused on
- * its own, with the checker's lines; the others keep working.
+ * The scenarios shipped with the app: every `scenarios/*.yaml`, as text, checked on load by the same
+ * checker as `npm run scenarios:check` (schema and meaning). A file with errors is refused on its own,
+ * with the checker's lines; the others keep working. What the views use in the dev server and what the
+ * tests check; a build gives the views the same scenarios checked at build time (checked.ts), and
+ * this glob, unused there, is left out of the page.
  */
 const files = import.meta.glob<string>('../../scenarios/*.yaml', { eager: true, query: '?raw', import: 'default' });
 

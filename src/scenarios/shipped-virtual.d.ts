@@ -9,3 +9,13 @@ declare module 'virtual:shipped-scenarios' {
   /** One loader per scenario that passed the checker, by id. */
   export const loaders: Record<string, () => Promise<{ default: Scenario }>>;
 }
+
+/** Built by scripts/vite-scenarios.mjs: every shipped scenario that passed the checker, at once. */
+declare module 'virtual:shipped-scenarios-all' {
+  import type { ScenarioIssue } from './load';
+  import type { Scenario } from './schema';
+  /** The checked scenarios, by id. */
+  export const scenarios: Record<string, Scenario>;
+  /** What the checker said of the shipped files, its messages in each language of the app. */
+  export const issuesByLang: Record<string, ScenarioIssue[]>;
+}

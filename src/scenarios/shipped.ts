@@ -7,7 +7,7 @@ import type { Scenario } from './schema';
  * time by the same checker as `npm run scenarios:check` and the registry (scripts/vite-scenarios.ts), each
  * one a JSON module loaded when it is opened (the build gathers them in one chunk). A file with errors is not among them; its checker's lines
  * are in `shippedIssues`, for the page to show. So the page needs neither the YAML parser, nor zod, nor
- * the checker to play a shipped scenario (registry.ts, which has them, serves the other views and tests).
+ * the checker to play a shipped scenario (nor do the other views in a build: checked.ts; registry.ts, which has them, serves the dev server and tests).
  */
 export const shippedIssues: readonly ScenarioIssue[] = checkedIssues;
 
