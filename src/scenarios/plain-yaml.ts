@@ -77,34 +77,6 @@ const HASH = 35;
 const COLON = 58;
 const DASH = 45;
 
-/** Characters that may not start a plain scalar here (YAML's indicators, and a few we leave to the library). */
-function isIndicator(c: number): boolean {
-  switch (c) {
-    case 45: // -
-    case 63: // ?
-    case 58: // :
-    case 44: // ,
-    case 91: // [
-    case 93: // ]
-    case 123: // {
-    case 125: // }
-    case 35: // #
-    case 38: // &
-    case 42: // *
-    case 33: // !
-    case 124: // |
-    case 62: // >
-    case 39: // '
-    case 34: // "
-    case 37: // %
-    case 64: // @
-    case 96: // `
-      return true;
-    default:
-      return false;
-  }
-}
-
 /** Characters we refuse in a block map's key (the library's job when present). */
 function isOddKeyChar(c: number): boolean {
   switch (c) {
@@ -129,6 +101,11 @@ function isOddKeyChar(c: number): boolean {
     default:
       return false;
   }
+}
+
+/** Characters that may not start a plain scalar here (YAML's indicators, and a few we leave to the library). */
+function isIndicator(c: number): boolean {
+  return c === 45 /* - */ || c === 63 /* ? */ || isOddKeyChar(c);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from './temp-dirs';
 import {
   buildCertificate,
   certificateFileName,
@@ -11,16 +11,7 @@ import {
   type CertificateOptions,
 } from '../../../src/documents/certificate';
 
-/** Folders for the PDFs written to look at; removed after the file's tests. */
-const made: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDirs();
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
 const hasPoppler = existsSync(PDFTOTEXT);

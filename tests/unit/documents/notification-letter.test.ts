@@ -1,24 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from './temp-dirs';
 import { scenarioSchema, type PersonaData } from '../../../src/scenarios/schema';
 import { buildNotificationLetter, notificationLetterFileName } from '../../../src/documents/notification-letter';
 import { renderNotificationVars, letterContent } from '../../../src/tutorial/slides/notification';
 
-/** Folders for the PDFs written to look at; removed after the file's tests. */
-const made: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDirs();
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const PDFTOTEXT = '/usr/bin/pdftotext';
