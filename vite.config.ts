@@ -12,7 +12,14 @@ import { shippedScenarios } from './scripts/vite-scenarios.mjs';
  *
  * In every mode, MSW's cookie library (tough-cookie, with the whole public-suffix list) is replaced by the
  * simulated backend's own host-only cookie jar: src/backend/cookie-jar.ts says why and what it keeps.
+ *
+ * The packages behind Stately's online inspector that only its WebSocket and PartyKit inspectors use are
+ * declared free of side effects (they are: classes, functions and a default instance), so that the browser
+ * inspector the app loads on demand (src/tutorial/stately-browser-inspector.ts) comes without them.
  */
+const NO_SIDE_EFFECTS = /[\\/]node_modules[\\/](superjson|partysocket|isomorphic-ws|is-what|copy-anything)[\\/]/;
+const treeshake = { moduleSideEffects: (id: string) => (NO_SIDE_EFFECTS.test(id) ? false : undefined) };
+
 export default defineConfig(({ command, mode }) => {
   const single = mode === 'single';
   const worker = command === 'build' && !single && mode !== 'bench';
@@ -33,8 +40,8 @@ export default defineConfig(({ command, mode }) => {
           sourcemap: false,
           assetsInlineLimit: 100_000_000,
           cssCodeSplit: false,
-          rolldownOptions: { output: { codeSplitting: false } },
+          rolldownOptions: { treeshake, output: { codeSplitting: false } },
         }
-      : { target: 'es2022', sourcemap: true, rolldownOptions: { output: { codeSplitting: { groups: data.groups } } } },
+      : { target: 'es2022', sourcemap: true, rolldownOptions: { treeshake, output: { codeSplitting: { groups: data.groups } } } },
   };
 });

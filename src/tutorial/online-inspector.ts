@@ -19,7 +19,7 @@ export interface ConnectOptions {
   /** The inspector's address (Stately's by default). */
   url?: string;
   /** How the package is loaded (tests give a fake one). */
-  load?: () => Promise<Pick<typeof import('@statelyai/inspect'), 'createBrowserInspector'>>;
+  load?: () => Promise<typeof import('./stately-browser-inspector')>;
 }
 
 /** What the panel can offer now: nothing without `?inspect`; without a network, why not. */
@@ -33,7 +33,7 @@ export function onlineInspectorStatus(requested: boolean, online: boolean = navi
  * cannot load or the browser refused to open the window, so that the panel can say so.
  */
 export async function connectOnlineInspector(options: ConnectOptions = {}): Promise<OnlineInspectorConnection> {
-  const load = options.load ?? (() => import('@statelyai/inspect'));
+  const load = options.load ?? (() => import('./stately-browser-inspector'));
   const { createBrowserInspector } = await load();
   const inspector = createBrowserInspector({
     window: options.window ?? window,
