@@ -5,6 +5,8 @@ import { GENERATED_HOTSPOTS } from '../src/scenarios/hotspots.generated';
 import { createTranslator, formatIssue, type LocaleResources, type ScenarioIssue } from '../src/scenarios/load';
 import type { Scenario } from '../src/scenarios/schema';
 
+export { DEFAULT_SCENARIO } from '../src/scenarios/default-scenario';
+
 /**
  * The shipped scenarios (`scenarios/*.yaml`) checked as the app checked them at run time before: by the
  * same checker, with the app's environment (its locales, the generated zones, French messages). For the

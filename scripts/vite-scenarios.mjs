@@ -18,8 +18,6 @@ const ID = 'virtual:shipped-scenarios';
 const ONE = 'virtual:shipped-scenario/';
 /** Every checked scenario at once, for the views that list or open any of them (src/scenarios/checked.ts). */
 const ALL = 'virtual:shipped-scenarios-all';
-/** The scenario the player opens without `?scenario=` (src/tutorial/tutorial-app.ts). */
-const DEFAULT = 'pas-a-pas';
 
 async function loadCompiler(root) {
   const dir = resolve(root, 'node_modules/.cache/run-ts');
@@ -37,7 +35,9 @@ async function loadCompiler(root) {
     logLevel: 'warning',
   });
   try {
-    return (await import(pathToFileURL(outfile).href)).compileShippedScenarios;
+    const { compileShippedScenarios, DEFAULT_SCENARIO } = await import(pathToFileURL(outfile).href);
+    // The scenario the player opens without `?scenario=` (src/scenarios/default-scenario.ts).
+    return { compileShippedScenarios, DEFAULT_SCENARIO };
   } finally {
     rmSync(outfile, { force: true });
   }
@@ -50,7 +50,7 @@ export function shippedScenarios() {
   let cache = null;
   const compile = async () => {
     compiler ??= await loadCompiler(root);
-    cache ??= compiler(root);
+    cache ??= compiler.compileShippedScenarios(root);
     return cache;
   };
   return {
@@ -67,12 +67,14 @@ export function shippedScenarios() {
       for (const file of compiled.files) this.addWatchFile(file);
       if (id === `\0${ID}`) {
         // The default scenario comes with the player (its first slide needs it); the others on demand.
+        const DEFAULT = compiler.DEFAULT_SCENARIO;
         const hasDefault = DEFAULT in compiled.scenarios;
         const loaders = Object.keys(compiled.scenarios).map((key) =>
           key === DEFAULT ? `${JSON.stringify(key)}: () => Promise.resolve({ default: defaultScenario })` : `${JSON.stringify(key)}: () => import(${JSON.stringify(ONE + key)})`,
         );
         return [
           hasDefault ? `import defaultScenario from ${JSON.stringify(ONE + DEFAULT)};` : '',
+          `export const defaultId = ${JSON.stringify(DEFAULT)};`,
           `export const issues = ${JSON.stringify(compiled.issues)};`,
           `export const issueLines = ${JSON.stringify(compiled.issueLines)};`,
           `export const loaders = {${loaders.join(',\n')}};`,

@@ -1,3 +1,4 @@
+import { DEFAULT_SCENARIO } from '../scenarios/default-scenario';
 import { createActor, waitFor } from 'xstate';
 import { api } from '../api/client';
 import { bootBackend } from '../app/backend-boot';
@@ -20,7 +21,7 @@ let scenario: TutorialScenario | null = null;
 let booted = false;
 
 async function playOnce(): Promise<number> {
-  scenario ??= (await loadShippedScenario('pas-a-pas')) as TutorialScenario;
+  scenario ??= (await loadShippedScenario(DEFAULT_SCENARIO)) as TutorialScenario;
   const persona = scenario.world.personas.find((p) => p.id === scenario!.tutorial.persona) ?? scenario.world.personas[0]!;
   if (!booted) {
     await bootBackend(scenario.world, () => undefined);

@@ -35,4 +35,4 @@ export function loadScenarios(sources: Record<string, string> = files, env: Chec
   return { scenarios, issues };
 }
 
-export const DEFAULT_SCENARIO = 'pas-a-pas';
+export { DEFAULT_SCENARIO } from './default-scenario';

@@ -8,6 +8,8 @@ declare module 'virtual:shipped-scenarios' {
   export const issueLines: string[];
   /** One loader per scenario that passed the checker, by id. */
   export const loaders: Record<string, () => Promise<{ default: Scenario }>>;
+  /** The scenario the player opens without `?scenario=` (src/scenarios/default-scenario.ts). */
+  export const defaultId: string;
 }
 
 /** Built by scripts/vite-scenarios.mjs: every shipped scenario that passed the checker, at once. */

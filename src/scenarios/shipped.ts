@@ -1,4 +1,4 @@
-import { issues as checkedIssues, issueLines, loaders } from 'virtual:shipped-scenarios';
+import { defaultId, issues as checkedIssues, issueLines, loaders } from 'virtual:shipped-scenarios';
 import type { ScenarioIssue } from './load';
 import type { Scenario } from './schema';
 
@@ -10,6 +10,9 @@ import type { Scenario } from './schema';
  * the checker to play a shipped scenario (nor do the other views in a build: checked.ts; registry.ts, which has them, serves the dev server and tests).
  */
 export const shippedIssues: readonly ScenarioIssue[] = checkedIssues;
+
+/** The scenario the player opens when the address names none (src/scenarios/default-scenario.ts, given by the build). */
+export const DEFAULT_SCENARIO: string = defaultId;
 
 /** The same, one line each (`file:line:column  path  message`), as the page shows them. */
 export const shippedIssueLines: readonly string[] = issueLines;

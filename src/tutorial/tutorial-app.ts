@@ -5,7 +5,7 @@ import type { OppositionProof } from '../api/types';
 import type { SimDevices } from '../app/sim-devices';
 import { currentLanguage, onLanguageChanged, setLanguage, t, type Language } from '../i18n';
 import { draftKey } from '../authoring/draft';
-import { loadShippedScenario, shippedIssueLines } from '../scenarios/shipped';
+import { DEFAULT_SCENARIO, loadShippedScenario, shippedIssueLines } from '../scenarios/shipped';
 import type { PersonaData, Scenario, Step, WorldData } from '../scenarios/schema';
 import type { SiteMachine, SiteSnapshot } from '../site/machine';
 import type { SiteEvent } from '../site/types';
@@ -57,7 +57,6 @@ function nextFrame(): Promise<void> {
 }
 
 /** The scenario id shown when none is asked for. */
-const DEFAULT_SCENARIO = 'pas-a-pas';
 
 /** What the bars and a slide need before the session runs: the first slide is shown from this alone. */
 type ViewContext = Pick<TutorialContext, 'stepIndex' | 'steps' | 'mode' | 'demo'>;
