@@ -8,7 +8,7 @@ import { ScenarioError, formatIssue } from '../scenarios/load';
 import type { Callout, Journey, PersonaData, Scenario, Step, WorldData } from '../scenarios/schema';
 import { createSiteMachine, screenOf, type SiteActor, type SiteApi, type SiteSnapshot } from '../site/machine';
 import { renderScreen } from '../site/render';
-import type { ScreenId, SiteEvent } from '../site/types';
+import { SCREEN_IDS, type ScreenId, type SiteEvent } from '../site/types';
 import { fillTemplate, personaValues } from '../tutorial/values';
 import { draftKey, previewUrl } from './draft';
 import {
@@ -36,24 +36,7 @@ export interface AuthoringDeps {
 }
 
 const MODES = ['demo', 'guided', 'practice', 'evaluation'] as const;
-const SCREENS: readonly ScreenId[] = [
-  'home',
-  'start',
-  'identify',
-  'decision',
-  'confirmOpposition',
-  'opposed',
-  'contacts',
-  'editContact',
-  'verifyContact',
-  'credentials',
-  'activated',
-  'newCode',
-  'delivery',
-  'codeSent',
-  'blocked',
-  'notCovered',
-];
+const SCREENS: readonly ScreenId[] = SCREEN_IDS;
 const KINDS: readonly Callout['kind'][] = ['step', 'case', 'note'];
 const ID = /^[a-z0-9-]+$/;
 

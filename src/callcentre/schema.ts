@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { scenarioSchema, stepActionSchema } from '../scenarios/schema';
-import type { ScreenId } from '../site/types';
+import { SCREEN_IDS } from '../site/types';
 
 /**
  * A rehearsal call of the 3422 line: the app's scenario (its world: personas, faults, rule set) plus a
@@ -13,24 +13,7 @@ import type { ScreenId } from '../site/types';
  */
 
 /** Every screen of the site machine, for the guide's `screen` and the goal's `screen`. */
-export const SCREEN_IDS = [
-  'home',
-  'start',
-  'identify',
-  'decision',
-  'confirmOpposition',
-  'opposed',
-  'contacts',
-  'editContact',
-  'verifyContact',
-  'credentials',
-  'activated',
-  'newCode',
-  'delivery',
-  'codeSent',
-  'blocked',
-  'notCovered',
-] as const satisfies readonly ScreenId[];
+export { SCREEN_IDS };
 
 const screenId = z.enum(SCREEN_IDS);
 const slug = z.string().check(z.regex(/^[a-z0-9-]+$/, { message: 'identifiant attendu : minuscules, chiffres et tirets' }));

@@ -14,24 +14,27 @@ import type { RuleSet } from '../scenarios/schema';
  * a snapshot) and emit `SiteEvent`s; they hold no business state of their own.
  */
 
-/** The screen ids of the recreated site (DESIGN.md §1), as states of the site machine. */
-export type ScreenId =
-  | 'home' // S1
-  | 'start' // S2
-  | 'identify' // S3
-  | 'decision' // S4, S5, S9
-  | 'confirmOpposition' // S10
-  | 'opposed' // S11
-  | 'contacts' // S6
-  | 'editContact' // S13 (email) / S15 (mobile)
-  | 'verifyContact' // S14 / S16
-  | 'credentials' // S7
-  | 'activated' // S8
-  | 'newCode' // S17
-  | 'delivery' // S18
-  | 'codeSent' // after « Valider » on S18
-  | 'blocked' // a full-page error of the real service (expired code, already activated, …)
-  | 'notCovered'; // a journey the seed does not cover (« Me connecter », « Découvrir », …)
+/** The screen ids of the recreated site (DESIGN.md §1), as states of the site machine: the one list of them. */
+export const SCREEN_IDS = [
+  'home', // S1
+  'start', // S2
+  'identify', // S3
+  'decision', // S4, S5, S9
+  'confirmOpposition', // S10
+  'opposed', // S11
+  'contacts', // S6
+  'editContact', // S13 (email) / S15 (mobile)
+  'verifyContact', // S14 / S16
+  'credentials', // S7
+  'activated', // S8
+  'newCode', // S17
+  'delivery', // S18
+  'codeSent', // after « Valider » on S18
+  'blocked', // a full-page error of the real service (expired code, already activated, …)
+  'notCovered', // a journey the seed does not cover (« Me connecter », « Découvrir », …)
+] as const;
+
+export type ScreenId = (typeof SCREEN_IDS)[number];
 
 /** i18n key of a message, in namespace "errors" (e.g. "nir.length"), with optional values. */
 export interface Message {

@@ -9,7 +9,7 @@ import { Store } from '../../../src/backend/store';
 import { parseScenario } from '../../../src/scenarios/load';
 import type { RuleSet, WorldData } from '../../../src/scenarios/schema';
 import { createSiteMachine, screenOf, type SiteActor, type SiteSnapshot } from '../../../src/site/machine';
-import type { ScreenId, SiteEvent } from '../../../src/site/types';
+import { SCREEN_IDS, type ScreenId, type SiteEvent } from '../../../src/site/types';
 import type { TutorialScenario } from '../../../src/tutorial/machine';
 
 /**
@@ -22,24 +22,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const scenario = parseScenario(readFileSync(`${root}scenarios/pas-a-pas.yaml`, 'utf8'), 'pas-a-pas.yaml') as TutorialScenario;
 export const TODAY = new Date('2026-11-26T10:00:00Z');
 
-export const SCREENS: readonly ScreenId[] = [
-  'home',
-  'start',
-  'identify',
-  'decision',
-  'confirmOpposition',
-  'opposed',
-  'contacts',
-  'editContact',
-  'verifyContact',
-  'credentials',
-  'activated',
-  'newCode',
-  'delivery',
-  'codeSent',
-  'blocked',
-  'notCovered',
-];
+export const SCREENS: readonly ScreenId[] = SCREEN_IDS;
 
 export const server = setupServer();
 
