@@ -1,10 +1,11 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../api/client';
 import type { InboxMessage, InboxResponse } from '../api/types';
 import { formatMobile } from '../domain/mobile';
-import { currentLanguage, onLanguageChanged, t } from '../i18n';
+import { currentLanguage, t } from '../i18n';
 import { tokens } from '../site/screens/styles';
+import { TabbedSidePanel, sidePanelStyles } from './side-panel';
 
 /** Where the messages come from: the API by default, anything in tests. */
 export type InboxSource = () => Promise<InboxMessage[] | InboxResponse>;
@@ -26,20 +27,11 @@ function escapeRegExp(s: string): string {
  * A non-modal side panel, so the site stays usable while a code is copied from it.
  */
 @customElement('sim-devices')
-export class SimDevices extends LitElement {
+export class SimDevices extends TabbedSidePanel<DeviceTab> {
   static override styles = [
     tokens,
+    sidePanelStyles,
     css`
-      :host {
-        display: inline-block;
-      }
-      * {
-        box-sizing: border-box;
-      }
-      :focus-visible {
-        outline: 3px solid var(--mes-focus);
-        outline-offset: 2px;
-      }
       .visually-hidden {
         position: absolute;
         width: 1px;
@@ -47,24 +39,6 @@ export class SimDevices extends LitElement {
         overflow: hidden;
         clip: rect(0 0 0 0);
         white-space: nowrap;
-      }
-      .toggle {
-        display: inline-flex;
-        align-items: center;
-        gap: 8px;
-        min-height: 36px;
-        padding: 4px 14px;
-        font: inherit;
-        font-size: 0.875rem;
-        font-weight: 600;
-        color: var(--mes-primary);
-        background: #fff;
-        border: 2px solid var(--mes-primary);
-        border-radius: 999px;
-        cursor: pointer;
-      }
-      .toggle[aria-expanded='true'] {
-        background: var(--mes-bg-alt);
       }
       .badge {
         display: inline-grid;
@@ -79,87 +53,18 @@ export class SimDevices extends LitElement {
         font-weight: 700;
       }
       .panel {
-        position: fixed;
-        top: 0;
         right: 0;
-        bottom: 0;
-        z-index: 900;
         width: min(440px, 100vw);
-        display: flex;
-        flex-direction: column;
-        background: #fff;
         color: var(--mes-body);
         box-shadow: -4px 0 24px rgba(38, 41, 57, 0.25);
         border-left: 4px solid var(--mes-primary);
       }
-      .panel[hidden] {
-        display: none;
-      }
-      .head {
-        display: flex;
-        align-items: flex-start;
-        gap: 12px;
-        padding: 16px 16px 8px;
-      }
-      h2 {
-        flex: 1;
-        margin: 0;
-        font-size: 1.125rem;
-        line-height: 1.3;
-        color: var(--mes-title);
-      }
-      .close {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        min-height: 36px;
-        padding: 4px 12px;
-        font: inherit;
-        font-size: 0.875rem;
-        font-weight: 600;
-        color: var(--mes-primary);
-        background: #fff;
-        border: 2px solid var(--mes-primary);
-        border-radius: 999px;
-        cursor: pointer;
-      }
-      .intro {
-        margin: 0;
-        padding: 0 16px 12px;
-        font-size: 0.875rem;
-      }
-      [role='tablist'] {
-        display: flex;
-        gap: 4px;
-        padding: 0 16px;
-        border-bottom: 2px solid var(--mes-bg-alt);
-      }
       [role='tab'] {
-        flex: 1;
         display: inline-flex;
         align-items: center;
         justify-content: center;
         gap: 8px;
-        min-height: 44px;
-        margin-bottom: -2px;
         padding: 8px 12px;
-        font: inherit;
-        font-weight: 600;
-        color: var(--mes-body);
-        background: none;
-        border: 0;
-        border-bottom: 4px solid transparent;
-        cursor: pointer;
-      }
-      [role='tab'][aria-selected='true'] {
-        color: var(--mes-primary);
-        border-bottom-color: var(--mes-primary);
-      }
-      [role='tabpanel'] {
-        flex: 1;
-        overflow-y: auto;
-        padding: 16px;
-        background: var(--mes-bg);
       }
       .load-error {
         margin: 0 16px 12px;
@@ -336,8 +241,8 @@ export class SimDevices extends LitElement {
   @property({ attribute: false }) source: InboxSource = () => api.fetchInbox();
 
   @state() private messages: InboxMessage[] = [];
-  @state() private open = false;
-  @state() private tab: DeviceTab = 'email';
+  @state() override open = false;
+  @state() override tab: DeviceTab = 'email';
   /** Messages the trainee has had in front of her; the others count as unread. */
   @state() private seen: ReadonlySet<string> = new Set();
   /** Messages that were unread when shown: highlighted until the panel closes. */
@@ -345,25 +250,13 @@ export class SimDevices extends LitElement {
   @state() private loadFailed = false;
   @state() private announcement = '';
 
-  @query('.toggle') private toggleButton!: HTMLButtonElement;
+  protected readonly tabs = TABS;
 
-  private unsubscribeLanguage: (() => void) | null = null;
   /** Ids already received, to announce only what is new. */
   private known = new Set<string>();
   private loaded = false;
   /** Only the latest refresh may write: an older answer arriving late is stale. */
   private requestSeq = 0;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
-    this.unsubscribeLanguage = null;
-  }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -403,7 +296,7 @@ export class SimDevices extends LitElement {
   }
 
   /** Opens the panel on the channel of the newest unread message, and puts focus in it. */
-  async show(): Promise<void> {
+  override async show(): Promise<void> {
     if (!this.open) {
       const newestUnread = [...this.messages]
         .filter((m) => !this.seen.has(m.id))
@@ -418,9 +311,9 @@ export class SimDevices extends LitElement {
   }
 
   /** Closes the panel; focus goes back to the toggle so keyboard users are not lost. */
-  async hide(): Promise<void> {
+  override async hide(): Promise<void> {
     if (!this.open) return;
-    const focusWasInside = this.shadowRoot?.activeElement !== null && this.shadowRoot?.activeElement !== this.toggleButton;
+    const focusWasInside = this.focusInside();
     this.open = false;
     this.fresh = new Set();
     await this.updateComplete;
@@ -441,49 +334,10 @@ export class SimDevices extends LitElement {
     this.announcement = text;
   }
 
-  private selectTab(tab: DeviceTab): void {
-    this.tab = tab;
+  protected override selectTab(tab: DeviceTab): void {
+    super.selectTab(tab);
     this.markShownAsSeen();
   }
-
-  private focusTab(tab: DeviceTab): void {
-    this.shadowRoot?.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
-  }
-
-  private readonly handleToggle = (): void => {
-    if (this.open) void this.hide();
-    else void this.show();
-  };
-
-  private readonly handleClose = (): void => {
-    void this.hide();
-  };
-
-  private readonly handleKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || !this.open) return;
-    // The tutorial's keyboard controller must not also act on this Esc (e.g. leave fullscreen).
-    event.preventDefault();
-    event.stopPropagation();
-    void this.hide();
-  };
-
-  private readonly handleTabClick = (event: Event): void => {
-    const tab = (event.currentTarget as HTMLElement).dataset.tab as DeviceTab;
-    this.selectTab(tab);
-  };
-
-  private readonly handleTabKeydown = (event: KeyboardEvent): void => {
-    const index = TABS.indexOf(this.tab);
-    let next: DeviceTab | undefined;
-    if (event.key === 'ArrowRight') next = TABS[(index + 1) % TABS.length];
-    else if (event.key === 'ArrowLeft') next = TABS[(index - 1 + TABS.length) % TABS.length];
-    else if (event.key === 'Home') next = TABS[0];
-    else if (event.key === 'End') next = TABS[TABS.length - 1];
-    if (!next) return;
-    event.preventDefault();
-    this.selectTab(next);
-    void this.updateComplete.then(() => this.focusTab(next));
-  };
 
   private formatDate(iso: string): { date: string; time: string } {
     const d = new Date(iso);

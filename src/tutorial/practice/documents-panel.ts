@@ -1,8 +1,9 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { isoToFr } from '../../domain/dates';
 import { formatMobile } from '../../domain/mobile';
-import { onLanguageChanged, t } from '../../i18n';
+import { TabbedSidePanel, sidePanelStyles } from '../../app/side-panel';
+import { t } from '../../i18n';
 import type { PersonaData } from '../../scenarios/schema';
 import { tokens } from '../../site/screens/styles';
 import './vitale-card';
@@ -32,72 +33,21 @@ declare global {
 }
 
 @customElement('mes-documents-panel')
-export class MesDocumentsPanel extends LitElement {
+export class MesDocumentsPanel extends TabbedSidePanel<DocumentsTab> {
   static override styles = [
     tokens,
+    sidePanelStyles,
     css`
-    :host {
-      display: inline-block;
-    }
-    * {
-      box-sizing: border-box;
-    }
-    :focus-visible {
-      outline: 3px solid var(--mes-focus);
-      outline-offset: 2px;
-    }
-    .toggle,
-    .close {
-      display: inline-flex;
-      align-items: center;
-      gap: 8px;
-      min-height: 36px;
-      padding: 4px 14px;
-      font: inherit;
-      font-size: 0.875rem;
-      font-weight: 600;
-      color: var(--mes-primary);
-      background: #fff;
-      border: 2px solid var(--mes-primary);
-      border-radius: 999px;
-      cursor: pointer;
-    }
-    .toggle[aria-expanded='true'] {
-      background: var(--mes-bg-alt);
-    }
     .toggle svg {
       width: 18px;
       height: 18px;
       flex: none;
     }
     .panel {
-      position: fixed;
-      top: 0;
       left: 0;
-      bottom: 0;
-      z-index: 900;
       width: min(480px, 100vw);
-      display: flex;
-      flex-direction: column;
-      background: #fff;
       box-shadow: 4px 0 24px rgba(38, 41, 57, 0.25);
       border-right: 4px solid var(--mes-primary);
-    }
-    .panel[hidden] {
-      display: none;
-    }
-    .head {
-      display: flex;
-      align-items: flex-start;
-      gap: 12px;
-      padding: 16px 16px 8px;
-    }
-    h2 {
-      flex: 1;
-      margin: 0;
-      font-size: 1.125rem;
-      line-height: 1.3;
-      color: var(--mes-title);
     }
     h3 {
       margin: 0 0 8px;
@@ -112,43 +62,9 @@ export class MesDocumentsPanel extends LitElement {
     p {
       margin: 0 0 8px;
     }
-    .intro {
-      margin: 0;
-      padding: 0 16px 12px;
-      font-size: 0.875rem;
-    }
-    [role='tablist'] {
-      display: flex;
-      gap: 4px;
-      padding: 0 16px;
-      border-bottom: 2px solid var(--mes-bg-alt);
-    }
     [role='tab'] {
-      flex: 1;
-      min-height: 44px;
-      margin-bottom: -2px;
       padding: 8px 6px;
-      font: inherit;
       font-size: 0.9375rem;
-      font-weight: 600;
-      color: var(--mes-body);
-      background: none;
-      border: 0;
-      border-bottom: 4px solid transparent;
-      cursor: pointer;
-    }
-    [role='tab'][aria-selected='true'] {
-      color: var(--mes-primary);
-      border-bottom-color: var(--mes-primary);
-    }
-    [role='tabpanel'] {
-      flex: 1;
-      overflow-y: auto;
-      padding: 16px;
-      background: var(--mes-bg);
-    }
-    [role='tabpanel'][hidden] {
-      display: none;
     }
     .letter {
       background: #fff;
@@ -236,20 +152,7 @@ export class MesDocumentsPanel extends LitElement {
   @property({ type: Boolean, reflect: true }) open = false;
   @property({ attribute: false }) tab: DocumentsTab = 'letter';
 
-  @query('.toggle') private toggleButton!: HTMLButtonElement;
-
-  private unsubscribeLanguage: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
-    this.unsubscribeLanguage = null;
-  }
+  protected readonly tabs = TABS;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Closed from outside while focus was inside: focus would fall to <body>, lost for keyboard users.
@@ -258,15 +161,13 @@ export class MesDocumentsPanel extends LitElement {
     }
   }
 
-  /** Opens the panel and puts focus on its selected tab. */
-  async show(): Promise<void> {
+  override async show(): Promise<void> {
     this.setOpen(true);
     await this.updateComplete;
     this.focusTab(this.tab);
   }
 
-  /** Closes the panel; focus goes back to the toggle. */
-  async hide(): Promise<void> {
+  override async hide(): Promise<void> {
     if (!this.open) return;
     this.setOpen(false);
     await this.updateComplete;
@@ -278,49 +179,6 @@ export class MesDocumentsPanel extends LitElement {
     this.open = open;
     this.dispatchEvent(new CustomEvent('mes-documents-toggle', { detail: { open }, bubbles: true, composed: true }));
   }
-
-  private focusInside(): boolean {
-    const active = this.shadowRoot?.activeElement ?? null;
-    return active !== null && active !== this.toggleButton;
-  }
-
-  private focusTab(tab: DocumentsTab): void {
-    this.shadowRoot?.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
-  }
-
-  private readonly handleToggle = (): void => {
-    if (this.open) void this.hide();
-    else void this.show();
-  };
-
-  private readonly handleClose = (): void => {
-    void this.hide();
-  };
-
-  private readonly handleKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || !this.open) return;
-    // The tutorial's keyboard controller must not also act on this Esc (leave fullscreen, say).
-    event.preventDefault();
-    event.stopPropagation();
-    void this.hide();
-  };
-
-  private readonly handleTabClick = (event: Event): void => {
-    this.tab = (event.currentTarget as HTMLElement).dataset.tab as DocumentsTab;
-  };
-
-  private readonly handleTabKeydown = (event: KeyboardEvent): void => {
-    const index = TABS.indexOf(this.tab);
-    let next: DocumentsTab | undefined;
-    if (event.key === 'ArrowRight') next = TABS[(index + 1) % TABS.length];
-    else if (event.key === 'ArrowLeft') next = TABS[(index - 1 + TABS.length) % TABS.length];
-    else if (event.key === 'Home') next = TABS[0];
-    else if (event.key === 'End') next = TABS[TABS.length - 1];
-    if (!next) return;
-    event.preventDefault();
-    this.tab = next;
-    void this.updateComplete.then(() => this.focusTab(next));
-  };
 
   /** The code line, with the code set apart and selectable in one click. */
   private codeLine(name: string, code: string): TemplateResult {
