@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { createActor } from 'xstate';
-import { t, onLanguageChanged } from '../i18n';
+import { redrawOnLanguageChange, t } from '../i18n';
 import { createSiteMachine, screenOf, type SiteActor, type SiteSnapshot } from '../site/machine';
 import type { ScreenId, SiteContext, SiteEvent } from '../site/types';
 import type { Scenario } from '../scenarios/schema';
@@ -89,6 +89,11 @@ export class MesApp extends LitElement {
     }
   `;
 
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   @state() private snapshot: SiteSnapshot | null = null;
   /** The simulated backend answers: what reads it (the inbox) may render. */
   @state() private backendReady = false;
@@ -102,18 +107,15 @@ export class MesApp extends LitElement {
   private scenario: Scenario | null = null;
   private store: Store | null = null;
   private lastScreen: ScreenId | null = null;
-  private unsubscribeLanguage: (() => void) | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
     this.addEventListener('mes-intent', this.handleIntent);
     void this.boot();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
     this.removeEventListener('mes-intent', this.handleIntent);
     this.actor?.stop();
   }

@@ -1,6 +1,6 @@
 import { LitElement, css } from 'lit';
 import { query } from 'lit/decorators.js';
-import { onLanguageChanged } from '../i18n';
+import { redrawOnLanguageChange } from '../i18n';
 
 /**
  * What the two non-modal side panels share — the simulated mailbox and phone (src/app/sim-devices.ts) and
@@ -117,6 +117,11 @@ export function tabForKey<Tab>(tabs: readonly Tab[], current: Tab, key: string):
  * `id="tab-<tab>"` and `data-tab`, bound to the handlers below; it is drawn again when the language changes.
  */
 export abstract class TabbedSidePanel<Tab extends string> extends LitElement {
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   /** The tabs, in their order on screen. */
   protected abstract readonly tabs: readonly Tab[];
   abstract open: boolean;
@@ -127,19 +132,6 @@ export abstract class TabbedSidePanel<Tab extends string> extends LitElement {
   abstract hide(): Promise<void>;
 
   @query('.toggle') protected toggleButton!: HTMLButtonElement;
-
-  private unsubscribeLanguage: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
-    this.unsubscribeLanguage = null;
-  }
 
   /** Shows a tab (by a click or a key); panels may do more. */
   protected selectTab(tab: Tab): void {

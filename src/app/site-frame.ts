@@ -2,7 +2,7 @@ import { appHref } from './href';
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { onLanguageChanged, t } from '../i18n';
+import { redrawOnLanguageChange, t } from '../i18n';
 import type { SiteEvent } from '../site/types';
 import { tokens } from '../site/screens/styles';
 import { WORDMARK_SVG } from './wordmark';
@@ -164,20 +164,12 @@ export class MesSiteFrame extends LitElement {
     `,
   ];
 
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   @query('main') private mainEl!: HTMLElement;
-
-  private unsubscribeLanguage: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
-    this.unsubscribeLanguage = null;
-  }
 
   /** Moves focus to the content, for the skip link and for a shell that wants it after a change. */
   focusMain(): void {

@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import type { OppositionProof } from '../api/types';
 import { bootBackend } from '../app/backend-boot';
 import type { Store } from '../backend/store';
-import { currentLanguage, onLanguageChanged, setLanguage, t, type Language } from '../i18n';
+import { currentLanguage, type Language, redrawOnLanguageChange, setLanguage, t } from '../i18n';
 import { formatIssue } from '../scenarios/load';
 import { tokens } from '../site/screens/styles';
 import './call-screen';
@@ -91,6 +91,11 @@ export class MesCallCentre extends LitElement {
     `,
   ];
 
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   @property({ reflect: true }) page: CallCentrePage = 'calls';
 
   @state() private callId: string | null = null;
@@ -101,11 +106,9 @@ export class MesCallCentre extends LitElement {
   private readonly loaded = loadCalls();
   private results: ResultsStore | null = null;
   private store: Store | null = null;
-  private unsubscribeLanguage: (() => void) | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
     window.addEventListener('popstate', this.handlePopState);
     const lang = new URLSearchParams(location.search).get('lang');
     if (lang === 'fr' || lang === 'en') void this.handleLanguage(lang);
@@ -114,7 +117,6 @@ export class MesCallCentre extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
     window.removeEventListener('popstate', this.handlePopState);
   }
 

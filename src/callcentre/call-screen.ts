@@ -5,7 +5,7 @@ import type { InboxMessage, OppositionProof } from '../api/types';
 import type { SimDevices } from '../app/sim-devices';
 import '../app/sim-devices';
 import '../app/site-frame';
-import { onLanguageChanged, t } from '../i18n';
+import { redrawOnLanguageChange, t } from '../i18n';
 import { createSiteMachine, screenOf, type SiteApi, type SiteSnapshot } from '../site/machine';
 import { focusScreenTitle, renderScreen } from '../site/render';
 import { tokens } from '../site/screens/styles';
@@ -269,6 +269,11 @@ export class MesCallScreen extends LitElement {
     `,
   ];
 
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   @property({ attribute: false }) call!: CallScenario;
   @property({ attribute: false }) deps!: CallScreenDeps;
 
@@ -293,13 +298,11 @@ export class MesCallScreen extends LitElement {
   private startedFor: { call: CallScenario; deps: CallScreenDeps } | null = null;
   private lastPhase: CallPhase | null = null;
   private lastSiteScreen: string | null = null;
-  private unsubscribeLanguage: (() => void) | null = null;
   /** The caller's inbox and phone read the service through the call's API (one function: a new one would reload them). */
   private readonly inboxSource = (): Promise<InboxMessage[]> => this.deps.api.fetchInbox();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
     // The clock only moves while the call is live: no needless rendering before or after.
     this.timer = setInterval(() => {
       const phase = this.snapshot ? phaseOf(this.snapshot) : null;
@@ -310,7 +313,6 @@ export class MesCallScreen extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.stopCall();

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { onLanguageChanged, t } from '../i18n';
+import { redrawOnLanguageChange, t } from '../i18n';
 import { tokens } from '../site/screens/styles';
 import { CALL_JOURNEYS, type CallScenario } from './schema';
 import { deskStyles } from './styles';
@@ -114,23 +114,16 @@ export class MesCallCatalogue extends LitElement {
     `,
   ];
 
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   @property({ attribute: false }) calls: CallScenario[] = [];
   /** Lines `file:line:column  path  message` of the call files that could not be loaded. */
   @property({ attribute: false }) issues: string[] = [];
 
   @state() private filters: CatalogueFilters = { journey: '', level: '', tag: '', query: '' };
-
-  private unsubscribeLanguage: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
-  }
 
   private set(key: keyof CatalogueFilters, value: string): void {
     this.filters = { ...this.filters, [key]: value };

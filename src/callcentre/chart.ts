@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { currentLanguage, onLanguageChanged, t } from '../i18n';
+import { currentLanguage, redrawOnLanguageChange, t } from '../i18n';
 import { tokens } from '../site/screens/styles';
 import { PASS_MARK } from './score';
 import type { SituationStats } from './stats';
@@ -74,19 +74,12 @@ export class MesCallChart extends LitElement {
     `,
   ];
 
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   @property({ attribute: false }) stats!: SituationStats;
-
-  private unsubscribeLanguage: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
-  }
 
   private date(iso: string): string {
     return new Date(iso).toLocaleString(currentLanguage() === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { onLanguageChanged, t } from '../i18n';
+import { redrawOnLanguageChange, t } from '../i18n';
 import { tokens } from '../site/screens/styles';
 import { formatDuration } from '../tutorial/evaluation/format';
 import { goalConditions } from './goal';
@@ -120,23 +120,16 @@ export class MesCallDebrief extends LitElement {
     `,
   ];
 
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   @property({ attribute: false }) call!: CallScenario;
   @property({ attribute: false }) context!: CallContext;
   @property({ attribute: false }) record: CallRecord | null = null;
   @property({ attribute: false }) saveError: string | null = null;
   @property({ attribute: false }) saved = false;
-
-  private unsubscribeLanguage: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
-  }
 
   /** Moves focus to the debrief's title (the call screen does it when the call ends). */
   async focusTitle(): Promise<void> {

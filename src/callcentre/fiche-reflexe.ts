@@ -11,7 +11,7 @@ import {
   PROVISIONAL_CODE_LENGTH,
   passwordRules,
 } from '../domain';
-import { onLanguageChanged, t } from '../i18n';
+import { redrawOnLanguageChange, t } from '../i18n';
 import type { PersonaData } from '../scenarios/schema';
 import { tokens } from '../site/screens/styles';
 import '../tutorial/practice/vitale-card';
@@ -144,20 +144,13 @@ export class MesFicheReflexe extends LitElement {
     `,
   ];
 
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   @property({ type: Boolean, reflect: true }) open = false;
   @query('dialog') private dialog!: HTMLDialogElement;
-
-  private unsubscribeLanguage: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
-  }
 
   protected override updated(): void {
     if (!this.dialog) return;

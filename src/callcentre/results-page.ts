@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { saveFile } from '../documents/save-file';
-import { currentLanguage, onLanguageChanged, t } from '../i18n';
+import { currentLanguage, redrawOnLanguageChange, t } from '../i18n';
 import { tokens } from '../site/screens/styles';
 import { formatDuration } from '../tutorial/evaluation/format';
 import { checkTraineeName } from '../tutorial/evaluation/trainee-name';
@@ -68,6 +68,11 @@ export class MesCallResults extends LitElement {
     `,
   ];
 
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   @property({ attribute: false }) results!: ResultsStore;
   /** Home page of the agent's account and root of the activity IRIs. */
   @property() origin = typeof location === 'undefined' ? 'http://localhost' : location.origin;
@@ -80,17 +85,9 @@ export class MesCallResults extends LitElement {
   @state() private problem: string | null = null;
   @state() private confirmClear = false;
 
-  private unsubscribeLanguage: (() => void) | null = null;
-
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
     void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
   }
 
   async load(): Promise<void> {

@@ -1,4 +1,5 @@
 import i18next, { type TOptions } from 'i18next';
+import type { ReactiveControllerHost } from 'lit';
 
 /**
  * Every UI string lives in `locales/<lang>/<namespace>.json`. The files are bundled (no request leaves
@@ -110,6 +111,20 @@ export function currentLanguage(): Language {
 export function onLanguageChanged(listener: () => void): () => void {
   i18next.on('languageChanged', listener);
   return () => i18next.off('languageChanged', listener);
+}
+
+/** Has a Lit element drawn again in the new language whenever the language changes, while it is in the page. */
+export function redrawOnLanguageChange(host: ReactiveControllerHost): void {
+  let off: (() => void) | null = null;
+  host.addController({
+    hostConnected: () => {
+      off = onLanguageChanged(() => host.requestUpdate());
+    },
+    hostDisconnected: () => {
+      off?.();
+      off = null;
+    },
+  });
 }
 
 export { i18next };

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { onLanguageChanged, t } from '../i18n';
+import { redrawOnLanguageChange, t } from '../i18n';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -68,24 +68,16 @@ export class MesProgressBar extends LitElement {
     }
   `;
 
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   /** The current step, from 1. */
   @property({ type: Number }) current = 1;
   @property({ type: Number }) total = 1;
   /** The journey's name, already translated. */
   @property() journey = '';
-
-  private unsubscribeLanguage: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
-    this.unsubscribeLanguage = null;
-  }
 
   protected override render(): TemplateResult {
     const total = Math.max(1, Math.floor(Number.isFinite(this.total) ? this.total : 1));

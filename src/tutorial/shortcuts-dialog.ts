@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { onLanguageChanged, t } from '../i18n';
+import { redrawOnLanguageChange, t } from '../i18n';
 import { DEFAULT_GROUP, type ShortcutInfo } from './keyboard';
 
 declare global {
@@ -130,12 +130,16 @@ export class MesShortcutsDialog extends LitElement {
     }
   `;
 
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   @property({ attribute: false }) shortcuts: ShortcutInfo[] = [];
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
   private opener: HTMLElement | null = null;
-  private unsubscribeLanguage: (() => void) | null = null;
   /**
    * Watches the dialog's `open` attribute rather than its 'close' event: Chromium fires that event with
    * the next animation frame, which never comes in a page that is not shown, whereas every way of
@@ -149,14 +153,11 @@ export class MesShortcutsDialog extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
     if (this.hasUpdated) this.observeOpen();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
-    this.unsubscribeLanguage = null;
     this.openObserver.disconnect();
   }
 

@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { SiteContext, SiteEvent, Message } from '../types';
-import { onLanguageChanged, t } from '../../i18n';
+import { redrawOnLanguageChange, t } from '../../i18n';
 
 /** The event every screen emits: an intent for the site machine, caught by the app shell. */
 export type SiteIntentEvent = CustomEvent<SiteEvent>;
@@ -16,22 +16,14 @@ declare global {
  * Base of every screen element: it renders the machine's context and emits intents, nothing more.
  */
 export abstract class SiteScreen extends LitElement {
+  constructor() {
+    super();
+    // The same context in another language: render again.
+    redrawOnLanguageChange(this);
+  }
+
   /** The site machine's context, from its latest snapshot. */
   @property({ attribute: false }) ctx!: SiteContext;
-
-  private unsubscribeLanguage: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The same context in another language: render again.
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
-    this.unsubscribeLanguage = null;
-  }
 
   protected emit(event: SiteEvent): void {
     this.dispatchEvent(new CustomEvent('mes-intent', { detail: event, bubbles: true, composed: true }));

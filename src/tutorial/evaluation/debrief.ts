@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { printableName } from '../../documents/certificate';
-import { currentLanguage, onLanguageChanged, t } from '../../i18n';
+import { currentLanguage, redrawOnLanguageChange, t } from '../../i18n';
 import { screenStyles, tokens } from '../../site/screens/styles';
 import { formatDuration } from './format';
 import { MAX_SCORE, PASS_MARK, PENALTIES, stepHasErrors, type EvaluationResult, type StepRecord } from './score';
@@ -231,6 +231,11 @@ export class MesDebrief extends LitElement {
     `,
   ];
 
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   @property({ attribute: false }) result!: EvaluationResult;
 
   @state() private name = '';
@@ -239,19 +244,6 @@ export class MesDebrief extends LitElement {
   @state() private attempted = false;
 
   @query(`#${NAME_ID}`) private nameInput!: HTMLInputElement;
-
-  private unsubscribeLanguage: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
-    this.unsubscribeLanguage = null;
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new evaluation: the name typed stays (same trainee), its old error does not.

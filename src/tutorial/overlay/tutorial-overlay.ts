@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { onLanguageChanged, t } from '../../i18n';
+import { redrawOnLanguageChange, t } from '../../i18n';
 import { AnchorController } from './anchor-controller';
 import { findHotspot } from './find-hotspot';
 import { placeCallout, spotlightPath, type CalloutPlacement, type Rect, type Side, type Size } from './geometry';
@@ -350,6 +350,11 @@ export class MesTutorialOverlay extends LitElement {
     }
   `;
 
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   /** Where the site's targets are searched (the site area); the whole document when null. */
   @property({ attribute: false }) root: Document | ShadowRoot | Element | null = null;
   /** Hotspot name of the one clickable target, or null. */
@@ -398,12 +403,10 @@ export class MesTutorialOverlay extends LitElement {
   /** Last size of each callout drawn next to its target, to tell when a sheeted one fits again. */
   private readonly sizes = new Map<number, Size>();
   private placementPasses = 0;
-  private unsubscribeLanguage: (() => void) | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('resize', this.handleResize, { passive: true });
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
     this.sizeObserver.observe(this);
     for (const anchor of this.anchors.values()) anchor.refresh();
   }
@@ -411,8 +414,6 @@ export class MesTutorialOverlay extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('resize', this.handleResize);
-    this.unsubscribeLanguage?.();
-    this.unsubscribeLanguage = null;
     this.sizeObserver.disconnect();
     if (this.placementFrame) cancelAnimationFrame(this.placementFrame);
     clearTimeout(this.placementTimer);

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, svg, type SVGTemplateResult, type Templ
 import { customElement, property } from 'lit/decorators.js';
 import { PHOTO_SERIAL_LENGTH } from '../../domain/card';
 import { formatNir } from '../../domain/nir';
-import { onLanguageChanged, t } from '../../i18n';
+import { redrawOnLanguageChange, t } from '../../i18n';
 import type { PersonaData } from '../../scenarios/schema';
 
 /**
@@ -111,24 +111,16 @@ export class MesVitaleCard extends LitElement {
     }
   `;
 
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
+  }
+
   /** The person whose card it is. */
   @property({ attribute: false }) persona!: PersonaData;
   @property({ reflect: true }) side: CardSide = 'front';
   /** The number to circle, for the fiche réflexe; nothing is circled when the side does not carry it. */
   @property({ attribute: false }) highlight: CardHighlight = null;
-
-  private unsubscribeLanguage: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
-    this.unsubscribeLanguage = null;
-  }
 
   /** What a screen reader says of the card: the same numbers, and where they are. */
   get label(): string {

@@ -1,7 +1,7 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { WORDMARK_SVG } from '../../app/wordmark';
-import { onLanguageChanged, t } from '../../i18n';
+import { redrawOnLanguageChange, t } from '../../i18n';
 import { parseRich } from './notification';
 
 /**
@@ -9,17 +9,9 @@ import { parseRich } from './notification';
  * keys and clicks that advance the tutorial to the tutorial itself.
  */
 export abstract class SlideElement extends LitElement {
-  private unsubscribeLanguage: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribeLanguage = onLanguageChanged(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeLanguage?.();
-    this.unsubscribeLanguage = null;
+  constructor() {
+    super();
+    redrawOnLanguageChange(this);
   }
 
   /** The slide's main heading, which the tutorial focuses on each slide change. */
