@@ -111,6 +111,16 @@ function maskedFor(contacts: { email: string | null; mobile: string | null }): P
 
 type ErrorEvent = { type: string; error: unknown };
 
+/** Every request's state: the screen shows it is busy (and ignores a second submit) until the answer. */
+const BUSY = { entry: 'startBusy', exit: 'stopBusy' } as const;
+/** Every request's first error case: a refusal that ends the journey shows the service's full-page error. */
+const BLOCKED = { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' } as const;
+
+/** The request that sends a one-time code to the new address or number (first sending, or again). */
+function changeContactInput({ context }: { context: SiteContext }) {
+  return { sessionId: context.session?.sessionId ?? '', kind: context.contactKind, value: contactValue(context.forms.contact, context.contactKind) };
+}
+
 export function createSiteMachine(deps: SiteDeps) {
   const today = deps.today ?? (() => new Date());
 
@@ -382,8 +392,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 },
               },
               submitting: {
-                entry: 'startBusy',
-                exit: 'stopBusy',
+                ...BUSY,
                 on: { BACK: {}, NEW_CODE: {} },
                 invoke: {
                   id: 'identify',
@@ -391,7 +400,7 @@ export function createSiteMachine(deps: SiteDeps) {
                   input: ({ context }) => identifyRequest(context.forms.identify),
                   onDone: { target: '#site.screens.decision', actions: 'assignSession' },
                   onError: [
-                    { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
+                    BLOCKED,
                     { target: 'editing', actions: 'assignFormError' },
                   ],
                 },
@@ -420,8 +429,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 },
               },
               submitting: {
-                entry: 'startBusy',
-                exit: 'stopBusy',
+                ...BUSY,
                 on: { BACK: {} },
                 invoke: {
                   id: 'decide',
@@ -432,7 +440,7 @@ export function createSiteMachine(deps: SiteDeps) {
                     { target: '#site.screens.contacts', actions: 'assignDecision' },
                   ],
                   onError: [
-                    { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
+                    BLOCKED,
                     { target: 'editing', actions: 'assignFormError' },
                   ],
                 },
@@ -445,8 +453,7 @@ export function createSiteMachine(deps: SiteDeps) {
             states: {
               idle: { on: { SUBMIT: { target: 'submitting', actions: 'clearErrors' } } },
               submitting: {
-                entry: 'startBusy',
-                exit: 'stopBusy',
+                ...BUSY,
                 on: { BACK: {} },
                 invoke: {
                   id: 'decide',
@@ -454,7 +461,7 @@ export function createSiteMachine(deps: SiteDeps) {
                   input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '', decision: 'oppose' as const, cguAccepted: false }),
                   onDone: { target: '#site.screens.opposed', actions: 'assignDecision' },
                   onError: [
-                    { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
+                    BLOCKED,
                     { target: 'idle', actions: 'assignFormError' },
                   ],
                 },
@@ -478,7 +485,7 @@ export function createSiteMachine(deps: SiteDeps) {
                   input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '' }),
                   onDone: { target: 'idle', actions: 'assignProfiles' },
                   onError: [
-                    { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
+                    BLOCKED,
                     { target: 'idle', actions: 'assignFormError' },
                   ],
                 },
@@ -490,22 +497,20 @@ export function createSiteMachine(deps: SiteDeps) {
                 },
               },
               downloading: {
-                entry: 'startBusy',
-                exit: 'stopBusy',
+                ...BUSY,
                 invoke: {
                   id: 'fetchProof',
                   src: 'fetchProof',
                   input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '' }),
                   onDone: { target: 'idle', actions: ['assignProof', 'deliverProof'] },
                   onError: [
-                    { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
+                    BLOCKED,
                     { target: 'idle', actions: 'assignProofRefused' },
                   ],
                 },
               },
               managing: {
-                entry: 'startBusy',
-                exit: 'stopBusy',
+                ...BUSY,
                 invoke: {
                   id: 'manageProfile',
                   src: 'manageProfile',
@@ -515,7 +520,7 @@ export function createSiteMachine(deps: SiteDeps) {
                   }),
                   onDone: { target: '#site.screens.decision', actions: 'enterChildSession' },
                   onError: [
-                    { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
+                    BLOCKED,
                     { target: 'idle', actions: 'assignFormError' },
                   ],
                 },
@@ -547,20 +552,15 @@ export function createSiteMachine(deps: SiteDeps) {
                 },
               },
               sending: {
-                entry: 'startBusy',
-                exit: 'stopBusy',
+                ...BUSY,
                 on: { BACK: {} },
                 invoke: {
                   id: 'changeContact',
                   src: 'changeContact',
-                  input: ({ context }) => ({
-                    sessionId: context.session?.sessionId ?? '',
-                    kind: context.contactKind,
-                    value: contactValue(context.forms.contact, context.contactKind),
-                  }),
+                  input: changeContactInput,
                   onDone: { target: '#site.screens.verifyContact', actions: ['assignOtpSent', 'clearOtp'] },
                   onError: [
-                    { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
+                    BLOCKED,
                     { target: 'editing', actions: 'assignFormError' },
                   ],
                 },
@@ -583,8 +583,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 },
               },
               verifying: {
-                entry: 'startBusy',
-                exit: 'stopBusy',
+                ...BUSY,
                 on: { BACK: {} },
                 invoke: {
                   id: 'verifyContact',
@@ -599,26 +598,21 @@ export function createSiteMachine(deps: SiteDeps) {
                     { target: '#site.screens.contacts', actions: 'assignContacts' },
                   ],
                   onError: [
-                    { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
+                    BLOCKED,
                     { target: 'editing', actions: 'assignFormError' },
                   ],
                 },
               },
               resending: {
-                entry: 'startBusy',
-                exit: 'stopBusy',
+                ...BUSY,
                 on: { BACK: {} },
                 invoke: {
                   id: 'changeContact',
                   src: 'changeContact',
-                  input: ({ context }) => ({
-                    sessionId: context.session?.sessionId ?? '',
-                    kind: context.contactKind,
-                    value: contactValue(context.forms.contact, context.contactKind),
-                  }),
+                  input: changeContactInput,
                   onDone: { target: 'editing', actions: 'assignOtpResent' },
                   onError: [
-                    { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
+                    BLOCKED,
                     { target: 'editing', actions: 'assignFormError' },
                   ],
                 },
@@ -638,8 +632,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 },
               },
               submitting: {
-                entry: 'startBusy',
-                exit: 'stopBusy',
+                ...BUSY,
                 on: { BACK: {} },
                 invoke: {
                   id: 'setCredentials',
@@ -651,7 +644,7 @@ export function createSiteMachine(deps: SiteDeps) {
                   }),
                   onDone: { target: '#site.screens.activated', actions: 'assignActivated' },
                   onError: [
-                    { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
+                    BLOCKED,
                     { target: 'editing', actions: 'assignLoginRefused' },
                   ],
                 },
@@ -676,8 +669,7 @@ export function createSiteMachine(deps: SiteDeps) {
                 },
               },
               submitting: {
-                entry: 'startBusy',
-                exit: 'stopBusy',
+                ...BUSY,
                 on: { BACK: {} },
                 invoke: {
                   id: 'requestNewCode',
@@ -685,7 +677,7 @@ export function createSiteMachine(deps: SiteDeps) {
                   input: ({ context }) => newCodeRequest(context.forms.newCode, today()),
                   onDone: { target: '#site.screens.delivery', actions: 'assignDelivery' },
                   onError: [
-                    { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
+                    BLOCKED,
                     { target: 'editing', actions: 'assignFormError' },
                   ],
                 },
@@ -701,8 +693,7 @@ export function createSiteMachine(deps: SiteDeps) {
             states: {
               idle: { on: { SUBMIT: { target: 'sending', actions: 'clearErrors' } } },
               sending: {
-                entry: 'startBusy',
-                exit: 'stopBusy',
+                ...BUSY,
                 on: { BACK: {}, EDIT_CONTACT: {} },
                 invoke: {
                   id: 'sendNewCode',
@@ -710,7 +701,7 @@ export function createSiteMachine(deps: SiteDeps) {
                   input: ({ context }) => ({ sessionId: context.delivery?.sessionId ?? '' }),
                   onDone: { target: '#site.screens.codeSent', actions: 'assignCodeSent' },
                   onError: [
-                    { guard: 'isBlocker', target: '#site.screens.blocked', actions: 'assignBlocker' },
+                    BLOCKED,
                     { target: 'idle', actions: 'assignFormError' },
                   ],
                 },
