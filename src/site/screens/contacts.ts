@@ -5,9 +5,9 @@ import { t } from '../../i18n';
 import { formatMobile } from '../../domain/mobile';
 import { SiteScreen } from './site-screen';
 import { screenStyles, tokens } from './styles';
+import { backArrow } from './vitale-fields';
 
 /** Drawn here rather than taken from a font: no request leaves the page. */
-const backArrow = svg`<svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"><path d="M20 11H7.83l5.59-5.59L12 4l-8 8 8 8 1.41-1.41L7.83 13H20v-2z" fill="currentColor"/></svg>`;
 const pencil = svg`<svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path d="M3 17.25V21h3.75L17.81 9.94l-3.75-3.75L3 17.25zm17.71-10.21a1 1 0 0 0 0-1.41l-2.34-2.34a1 1 0 0 0-1.41 0l-1.83 1.83 3.75 3.75 1.83-1.83z" fill="currentColor"/></svg>`;
 
 /**

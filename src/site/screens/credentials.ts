@@ -5,9 +5,9 @@ import { live } from 'lit/directives/live.js';
 import { t } from '../../i18n';
 import type { CredentialsForm, PasswordRuleState } from '../types';
 import { FormScreen } from './form-screen';
+import { backArrow, formErrorBlock, mainButton } from './vitale-fields';
 import { screenStyles, tokens } from './styles';
 
-const backArrow = svg`<svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"><path d="M20 11H7.83l5.59-5.59L12 4l-8 8 8 8 1.41-1.41L7.83 13H20v-2z" fill="currentColor"/></svg>`;
 const eye = svg`<svg class="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false"><path d="M12 5C6.5 5 2.7 9.2 1.5 12c1.2 2.8 5 7 10.5 7s9.3-4.2 10.5-7C21.3 9.2 17.5 5 12 5zm0 11.5A4.5 4.5 0 1 1 12 7.5a4.5 4.5 0 0 1 0 9zm0-7a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5z" fill="currentColor"/></svg>`;
 const eyeOff = svg`<svg class="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false"><path d="M12 7.5a4.5 4.5 0 0 1 4.2 6.1l2.6 2.6c1.6-1.2 2.9-2.7 3.7-4.2C21.3 9.2 17.5 5 12 5c-1.3 0-2.6.2-3.7.6l1.6 1.6c.6-.4 1.3-.7 2.1-.7zM2.7 3.3 1.3 4.7l2.5 2.5C2.8 8.6 2 10.1 1.5 12c1.2 2.8 5 7 10.5 7 1.7 0 3.2-.4 4.6-1l3 3 1.4-1.4L2.7 3.3zm9.3 13.2a4.5 4.5 0 0 1-4.3-5.8l1.6 1.6a2.5 2.5 0 0 0 3 3l1.6 1.6c-.6.4-1.2.6-1.9.6z" fill="currentColor"/></svg>`;
 
@@ -24,13 +24,6 @@ export class CredentialsScreen extends FormScreen {
     tokens,
     screenStyles,
     css`
-      form {
-        margin: 0;
-      }
-      /* The shared red on the shared pink reaches only 4.4:1 at 16px semi-bold: darkened to pass AA. */
-      .form-error {
-        color: #b3303f;
-      }
       .input-row {
         display: flex;
         align-items: stretch;
@@ -112,8 +105,6 @@ export class CredentialsScreen extends FormScreen {
   /** Presentation only: whether each secret is shown in clear. The machine never needs it. */
   @state() private shown: Record<SecretField, boolean> = { password: false, confirm: false };
 
-  /** Set by our own SUBMIT, so that focus moves only when the user's submission is refused. */
-
   override render() {
     if (!this.ctx) return nothing;
     const { busy, formError, forms, loginSuggestions, ruleSet } = this.ctx;
@@ -177,16 +168,9 @@ export class CredentialsScreen extends FormScreen {
             </div>
             ${this.renderSecret('password', forms.credentials.password)}
             ${this.renderSecret('confirm', forms.credentials.confirm)}
-            ${formError ? html`<div class="form-error" role="alert">${this.message(formError)}</div>` : nothing}
+            ${formErrorBlock(this.message(formError))}
             <div class="actions">
-              <button
-                type="submit"
-                class="btn btn-primary"
-                data-hotspot="submit"
-                aria-disabled=${busy ? 'true' : 'false'}
-              >
-                ${busy ? t('common:sending') : t('common:validate')}
-              </button>
+              ${mainButton({ busy, label: t('common:validate') })}
             </div>
           </form>
         </div>

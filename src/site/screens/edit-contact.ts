@@ -1,12 +1,12 @@
-import { css, html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { t } from '../../i18n';
 import { FormScreen } from './form-screen';
+import { backArrow, cancelButton, formErrorBlock, mainButton } from './vitale-fields';
 import { screenStyles, tokens } from './styles';
 
-const backArrow = svg`<svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"><path d="M20 11H7.83l5.59-5.59L12 4l-8 8 8 8 1.41-1.41L7.83 13H20v-2z" fill="currentColor"/></svg>`;
 
 /**
  * S13 « Je modifie mon adresse e-mail » / S15 « Je renseigne mon numéro de téléphone mobile »: the new
@@ -18,18 +18,7 @@ export class EditContactScreen extends FormScreen {
   static override styles = [
     tokens,
     screenStyles,
-    css`
-      form {
-        margin: 0;
-      }
-      /* The shared red on the shared pink reaches only 4.4:1 at 16px semi-bold: darkened to pass AA. */
-      .form-error {
-        color: #b3303f;
-      }
-    `,
   ];
-
-  /** Set by our own SUBMIT, so that focus moves only when the user's submission is refused. */
 
   override render() {
     if (!this.ctx) return nothing;
@@ -76,19 +65,10 @@ export class EditContactScreen extends FormScreen {
               />
               ${error ? html`<p class="error" id="value-error" role="alert">${this.message(error)}</p>` : nothing}
             </div>
-            ${formError ? html`<div class="form-error" role="alert">${this.message(formError)}</div>` : nothing}
+            ${formErrorBlock(this.message(formError))}
             <div class="actions">
-              <button type="button" class="btn btn-secondary" data-hotspot="cancel" @click=${this.handleBack}>
-                ${t('common:cancel')}
-              </button>
-              <button
-                type="submit"
-                class="btn btn-primary"
-                data-hotspot="submit"
-                aria-disabled=${busy ? 'true' : 'false'}
-              >
-                ${busy ? t('common:sending') : t('common:validate')}
-              </button>
+              ${cancelButton(this.handleBack)}
+              ${mainButton({ busy, label: t('common:validate') })}
             </div>
           </form>
         </div>

@@ -177,6 +177,9 @@ export const sharedStyles = css`
 // ---------------------------------------------------------------------------------------------------
 // Small building blocks
 
+/** The arrow of the back buttons of the second half of the site (S6, S7, S13–S16). */
+export const backArrow = svg`<svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"><path d="M20 11H7.83l5.59-5.59L12 4l-8 8 8 8 1.41-1.41L7.83 13H20v-2z" fill="currentColor"/></svg>`;
+
 export const arrowLeft = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
   <path d="M20 11H7.8l5.6-5.6L12 4l-8 8 8 8 1.4-1.4L7.8 13H20z" fill="currentColor" />
 </svg>`;
@@ -208,6 +211,11 @@ export function mainButton(opts: {
   >
     ${opts.busy ? t('common:sending') : opts.label}
   </button>`;
+}
+
+/** « Annuler »: leaves the form for the screen before, what was typed kept by the machine. */
+export function cancelButton(onClick: () => void): TemplateResult {
+  return html`<button type="button" class="btn btn-secondary" data-hotspot="cancel" @click=${onClick}>${t('common:cancel')}</button>`;
 }
 
 /** An error of the whole form, announced as soon as it appears. */
