@@ -81,6 +81,22 @@ async function startActivationByKeyboard(page: Page): Promise<void> {
   await press(page, '« Commencer »', button(/^Commencer$/));
 }
 
+/** The simulated site on its home page (S1), no focus yet counted as invisible. */
+async function openSite(): Promise<Page> {
+  invisible = [];
+  app = await openApp('/?view=site');
+  await see(app.page, 'Activer Mon espace santé');
+  return app.page;
+}
+
+/** The site at S4 « Bonjour Martine ! », reached by keyboard: S1 → S2 → S3 with Martine's notice. */
+async function openSiteAtDecision(): Promise<Page> {
+  const page = await openSite();
+  await startActivationByKeyboard(page);
+  await identifyByKeyboard(page);
+  return page;
+}
+
 /** Opens « Ma messagerie et mon téléphone » from the keyboard, reads the newest code, closes it with Esc. */
 async function readCodeByKeyboard(page: Page, tab: 'Messagerie' | 'Téléphone'): Promise<string> {
   await press(page, 'the simulated inbox', button(/Ma messagerie et mon téléphone/), 'Enter', { back: true });
@@ -103,12 +119,7 @@ async function readCodeByKeyboard(page: Page, tab: 'Messagerie' | 'Téléphone')
 
 describe('the simulated site by keyboard alone', () => {
   it('activation: S1 → S8', async () => {
-    invisible = [];
-    app = await openApp('/?view=site');
-    const { page } = app;
-    await see(page, 'Activer Mon espace santé');
-    await startActivationByKeyboard(page);
-    await identifyByKeyboard(page);
+    const page = await openSiteAtDecision();
     await see(page, 'Bonjour Martine !');
     await chooseRadio(page, /J'active/);
     await press(page, 'the CGU checkbox', (f) => f.type === 'checkbox', 'Space');
@@ -126,12 +137,7 @@ describe('the simulated site by keyboard alone', () => {
   });
 
   it('opposition: S9 → S11 with the justificatif, then a child', async () => {
-    invisible = [];
-    app = await openApp('/?view=site');
-    const { page } = app;
-    await see(page, 'Activer Mon espace santé');
-    await startActivationByKeyboard(page);
-    await identifyByKeyboard(page);
+    const page = await openSiteAtDecision();
     await see(page, 'Bonjour Martine !');
     await chooseRadio(page, /Je m'oppose/);
     await press(page, '« Continuer »', button(/^Continuer$/));
@@ -153,10 +159,7 @@ describe('the simulated site by keyboard alone', () => {
   });
 
   it('new provisional code: S17 → S18, the code read in the inbox, then used', async () => {
-    invisible = [];
-    app = await openApp('/?view=site');
-    const { page } = app;
-    await see(page, 'Activer Mon espace santé');
+    const page = await openSite();
     await press(page, '« Activer Mon espace santé »', button(/^Activer Mon espace santé$/));
     await press(page, '« Générer un nouveau code provisoire »', button(/^Générer un nouveau code provisoire$/));
     await see(page, 'Je génère un nouveau code provisoire');
@@ -179,12 +182,7 @@ describe('the simulated site by keyboard alone', () => {
   });
 
   it('contact change: the e-mail then the mobile, each confirmed by its one-time code', async () => {
-    invisible = [];
-    app = await openApp('/?view=site');
-    const { page } = app;
-    await see(page, 'Activer Mon espace santé');
-    await startActivationByKeyboard(page);
-    await identifyByKeyboard(page);
+    const page = await openSiteAtDecision();
     await chooseRadio(page, /J'active/);
     await press(page, 'the CGU checkbox', (f) => f.type === 'checkbox', 'Space');
     await press(page, '« Continuer »', button(/^Continuer$/));
