@@ -5,7 +5,7 @@ import { t } from '../../i18n';
 import { formatMobile } from '../../domain/mobile';
 import { SiteScreen } from './site-screen';
 import { screenStyles, tokens } from './styles';
-import { backArrow } from './vitale-fields';
+import { headingWithBack } from './vitale-fields';
 
 /** Drawn here rather than taken from a font: no request leaves the page. */
 const pencil = svg`<svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path d="M3 17.25V21h3.75L17.81 9.94l-3.75-3.75L3 17.25zm17.71-10.21a1 1 0 0 0 0-1.41l-2.34-2.34a1 1 0 0 0-1.41 0l-1.83 1.83 3.75 3.75 1.83-1.83z" fill="currentColor"/></svg>`;
@@ -69,18 +69,7 @@ export class ContactsScreen extends SiteScreen {
     return html`
       <div class="screen">
         <div class="card">
-          <div class="heading-row">
-            <button
-              type="button"
-              class="back"
-              data-hotspot="back"
-              aria-label=${t('common:backLabel')}
-              @click=${this.handleBack}
-            >
-              ${backArrow}
-            </button>
-            <h1>${t('contacts:title')}</h1>
-          </div>
+          ${headingWithBack(t('contacts:title'), this.handleBack)}
           <p>${t('contacts:intro')}</p>
           <div role="status" class=${classMap({ notice: notice !== null })}>${this.message(notice)}</div>
           <dl class="contact-list">
@@ -123,9 +112,6 @@ export class ContactsScreen extends SiteScreen {
     `;
   }
 
-  private handleBack(): void {
-    this.emit({ type: 'BACK' });
-  }
 
   private handleEditEmail(): void {
     this.emit({ type: 'EDIT_CONTACT', kind: 'email' });

@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { t } from '../../i18n';
 import type { CredentialsForm, PasswordRuleState } from '../types';
 import { FormScreen } from './form-screen';
-import { backArrow, formErrorBlock, mainButton } from './vitale-fields';
+import { headingWithBack, formErrorBlock, mainButton } from './vitale-fields';
 import { screenStyles, tokens } from './styles';
 
 const eye = svg`<svg class="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false"><path d="M12 5C6.5 5 2.7 9.2 1.5 12c1.2 2.8 5 7 10.5 7s9.3-4.2 10.5-7C21.3 9.2 17.5 5 12 5zm0 11.5A4.5 4.5 0 1 1 12 7.5a4.5 4.5 0 0 1 0 9zm0-7a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5z" fill="currentColor"/></svg>`;
@@ -112,18 +112,7 @@ export class CredentialsScreen extends FormScreen {
     return html`
       <div class="screen">
         <div class="card">
-          <div class="heading-row">
-            <button
-              type="button"
-              class="back"
-              data-hotspot="back"
-              aria-label=${t('common:backLabel')}
-              @click=${this.handleBack}
-            >
-              ${backArrow}
-            </button>
-            <h1>${t('credentials:title')}</h1>
-          </div>
+          ${headingWithBack(t('credentials:title'), this.handleBack)}
           <p>${t('credentials:intro')}<br />${t('credentials:introLogin')}</p>
           <form novalidate @submit=${this.handleFormSubmit}>
             <div class="field">
@@ -242,9 +231,6 @@ export class CredentialsScreen extends FormScreen {
     `;
   }
 
-  private handleBack(): void {
-    this.emit({ type: 'BACK' });
-  }
 
   private handleInput(event: InputEvent): void {
     this.emitField('login', (event.target as HTMLInputElement).value);
@@ -265,7 +251,6 @@ export class CredentialsScreen extends FormScreen {
   private emitField(field: keyof CredentialsForm, value: string): void {
     this.emit({ type: 'FIELD', form: 'credentials', field, value });
   }
-
 }
 
 declare global {

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { t } from '../../i18n';
 import { FormScreen } from './form-screen';
-import { backArrow, cancelButton, formErrorBlock, mainButton } from './vitale-fields';
+import { headingWithBack, cancelButton, formErrorBlock, mainButton } from './vitale-fields';
 import { screenStyles, tokens } from './styles';
 
 
@@ -30,18 +30,7 @@ export class EditContactScreen extends FormScreen {
     return html`
       <div class="screen">
         <div class="card">
-          <div class="heading-row">
-            <button
-              type="button"
-              class="back"
-              data-hotspot="back"
-              aria-label=${t('common:backLabel')}
-              @click=${this.handleBack}
-            >
-              ${backArrow}
-            </button>
-            <h1>${t(isMobile ? 'contacts:edit.mobileTitle' : 'contacts:edit.emailTitle')}</h1>
-          </div>
+          ${headingWithBack(t(isMobile ? 'contacts:edit.mobileTitle' : 'contacts:edit.emailTitle'), this.handleBack)}
           <p>${t(isMobile ? 'contacts:edit.mobileIntro' : 'contacts:edit.emailIntro')}</p>
           <form novalidate @submit=${this.handleFormSubmit}>
             <div class="field">
@@ -77,15 +66,11 @@ export class EditContactScreen extends FormScreen {
   }
 
 
-  private handleBack(): void {
-    this.emit({ type: 'BACK' });
-  }
 
   private handleInput(event: InputEvent): void {
     const value = (event.target as HTMLInputElement).value;
     this.emit({ type: 'FIELD', form: 'contact', field: 'value', value });
   }
-
 }
 
 declare global {

@@ -59,10 +59,6 @@ export class MesScreenNewCode extends VitaleFormScreen {
       </div>
     </div>`;
   }
-
-  private handleBack(): void {
-    this.emit({ type: 'BACK' });
-  }
 }
 
 declare global {

@@ -51,10 +51,6 @@ export class NotCoveredScreen extends SiteScreen {
       </div>
     `;
   }
-
-  private handleBack(): void {
-    this.emit({ type: 'BACK' });
-  }
 }
 
 declare global {

@@ -186,10 +186,6 @@ export class MesScreenOpposed extends SiteScreen {
     if (this.ctx.busy) return;
     this.emit({ type: 'MANAGE_PROFILE', profileId });
   }
-
-  private handleBack(): void {
-    this.emit({ type: 'BACK' });
-  }
 }
 
 declare global {

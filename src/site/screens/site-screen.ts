@@ -25,6 +25,11 @@ export abstract class SiteScreen extends LitElement {
   /** The site machine's context, from its latest snapshot. */
   @property({ attribute: false }) ctx!: SiteContext;
 
+  /** « Retour » and « Annuler »: the screen before, as the machine knows it. */
+  protected handleBack(): void {
+    this.emit({ type: 'BACK' });
+  }
+
   protected emit(event: SiteEvent): void {
     this.dispatchEvent(new CustomEvent('mes-intent', { detail: event, bubbles: true, composed: true }));
   }

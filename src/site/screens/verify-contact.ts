@@ -4,7 +4,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 import { t } from '../../i18n';
 import { FormScreen } from './form-screen';
-import { backArrow, cancelButton, formErrorBlock, mainButton } from './vitale-fields';
+import { headingWithBack, cancelButton, formErrorBlock, mainButton } from './vitale-fields';
 import { screenStyles, tokens } from './styles';
 
 
@@ -50,18 +50,7 @@ export class VerifyContactScreen extends FormScreen {
     return html`
       <div class="screen">
         <div class="card">
-          <div class="heading-row">
-            <button
-              type="button"
-              class="back"
-              data-hotspot="back"
-              aria-label=${t('common:backLabel')}
-              @click=${this.handleBack}
-            >
-              ${backArrow}
-            </button>
-            <h1>${t(isMobile ? 'contacts:verify.mobileTitle' : 'contacts:verify.emailTitle')}</h1>
-          </div>
+          ${headingWithBack(t(isMobile ? 'contacts:verify.mobileTitle' : 'contacts:verify.emailTitle'), this.handleBack)}
           <p class="sent-to">${before}<strong>${this.ctx.otpSentTo}</strong>${after}</p>
           ${isMobile ? nothing : html`<p>${t('contacts:verify.spam')}</p>`}
           <div role="status" class=${classMap({ notice: notice !== null })}>${this.message(notice)}</div>
@@ -99,9 +88,6 @@ export class VerifyContactScreen extends FormScreen {
   }
 
 
-  private handleBack(): void {
-    this.emit({ type: 'BACK' });
-  }
 
   private handleResend(): void {
     if (this.ctx.busy) return;
@@ -112,7 +98,6 @@ export class VerifyContactScreen extends FormScreen {
     const value = (event.target as HTMLInputElement).value;
     this.emit({ type: 'FIELD', form: 'contact', field: 'otp', value });
   }
-
 }
 
 declare global {

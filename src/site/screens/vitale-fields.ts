@@ -178,7 +178,15 @@ export const sharedStyles = css`
 // Small building blocks
 
 /** The arrow of the back buttons of the second half of the site (S6, S7, S13–S16). */
-export const backArrow = svg`<svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"><path d="M20 11H7.83l5.59-5.59L12 4l-8 8 8 8 1.41-1.41L7.83 13H20v-2z" fill="currentColor"/></svg>`;
+const backArrow = svg`<svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"><path d="M20 11H7.83l5.59-5.59L12 4l-8 8 8 8 1.41-1.41L7.83 13H20v-2z" fill="currentColor"/></svg>`;
+
+/** The title of a screen of the second half of the site, after its back arrow (« Retour »). */
+export function headingWithBack(title: string, onBack: () => void): TemplateResult {
+  return html`<div class="heading-row">
+    <button type="button" class="back" data-hotspot="back" aria-label=${t('common:backLabel')} @click=${onBack}>${backArrow}</button>
+    <h1>${title}</h1>
+  </div>`;
+}
 
 export const arrowLeft = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
   <path d="M20 11H7.8l5.6-5.6L12 4l-8 8 8 8 1.4-1.4L7.8 13H20z" fill="currentColor" />
