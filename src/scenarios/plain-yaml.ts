@@ -7,8 +7,9 @@
  *
  * It answers null as soon as the text steps outside that part (anchors, aliases, tags, multi-line
  * plain, quoted or flow values, other block scalars, empty values, duplicate keys, tabs, document
- * markers, any syntax error…): the caller then reads the file with the `yaml` library, many times
- * slower but which knows all of YAML and words every error. So this module decides nothing about what
+ * markers, any syntax error…): the caller then reads the file with our full reader
+ * (yaml-reader.ts), slower, which knows the rest of the YAML trainers write and words every error. So
+ * this module decides nothing about what
  * is valid: when it answers, its value is the one `yaml`'s `parse` gives, and its positions those of
  * `parseDocument`'s nodes (a test compares both on every shipped scenario and on generated and
  * mutated texts).
