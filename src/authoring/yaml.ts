@@ -1,7 +1,7 @@
-import { stringify } from 'yaml';
 import type { z } from 'zod';
 import { parseScenario } from '../scenarios/load';
 import { scenarioSchema, type Scenario } from '../scenarios/schema';
+import { writeYaml } from './yaml-writer';
 
 /**
  * Scenario ⇄ YAML text for the editor. The writer walks the zod schema to put keys in the schema's
@@ -84,13 +84,8 @@ export function orderLike(schema: Schema | undefined, value: unknown): unknown {
 
 /** The scenario as YAML text: keys in the schema's order, strings quoted only where YAML needs it. */
 export function exportScenario(scenario: Scenario): string {
-  return stringify(orderLike(scenarioSchema, scenario), {
-    // Long callouts stay on one line: folding would make the text depend on the column it starts at.
-    lineWidth: 0,
-    indent: 2,
-    indentSeq: true,
-    aliasDuplicateObjects: false,
-  });
+  // Long callouts stay on one line (no folding): the text does not depend on the column it starts at.
+  return writeYaml(orderLike(scenarioSchema, scenario));
 }
 
 /** Reads a scenario file (or pasted text); throws the loader's ScenarioError with every problem. */

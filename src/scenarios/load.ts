@@ -1,9 +1,9 @@
 import i18next, { type Resource } from 'i18next';
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod/mini';
 import frChecker from '../../locales/fr/checker.json';
 import enChecker from '../../locales/en/checker.json';
-import { readPlainYaml } from './plain-yaml';
+import { positionIn, readPlainYaml } from './plain-yaml';
+import { readYaml, YamlSyntaxError, type ReadYaml } from './yaml-reader';
 import { scenarioSchema, type Scenario } from './schema';
 
 /**
@@ -71,26 +71,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** The node at `path` in the document, or the deepest existing ancestor (for a missing key). */
-export function nodeAt(root: YamlNode | null, path: readonly PropertyKey[], atKey: boolean): YamlNode | null {
-  let node: YamlNode | null = root;
-  for (const [i, part] of path.entries()) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === part);
-      if (!pair) return node;
-      if (atKey && i === path.length - 1) return pair.key as YamlNode;
-      node = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
-    } else if (isSeq(node) && typeof part === 'number') {
-      const item = node.items[part] as YamlNode | undefined;
-      if (!item) return node;
-      node = item;
-    } else {
-      return node;
-    }
-  }
-  return node;
-}
-
 /** Where a value of the file is: line and column (1-based) of its node, or of its key. */
 export type Locate = (path: readonly PropertyKey[], options?: { atKey?: boolean }) => { line: number; column: number };
 
@@ -112,9 +92,6 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   }
   return node;
 }
-
-/** Syntax errors of the yaml library that have a message of ours (the others keep the library's). */
-const YAML_CODES: readonly string[] = ['BAD_INDENT', 'DUPLICATE_KEY', 'TAB_AS_INDENT', 'MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN'];
 
 const KNOWN_PATTERNS: Record<string, string> = {
   '^\\d{4}-\\d{2}-\\d{2}$': 'checker:schema.isoDate',
@@ -270,35 +247,26 @@ export function readScenario<S extends z.ZodMiniType = typeof scenarioSchema>(
 ): ReadScenario<z.output<S>> {
   const t = options.t ?? frenchMessages;
   const schema: z.ZodMiniType = options.schema ?? scenarioSchema;
-  // Most files keep to plain YAML, which a reader of ours reads several times faster; any other
-  // (and any file with a syntax error) is read by the yaml library, which words the errors.
+  // Most files keep to plain YAML, which the fast reader reads; any other (and any file with a syntax
+  // error) is read by our full reader, which names each syntax error (yamlCodes in the locales).
   const plain = readPlainYaml(text);
   if (plain) {
     const locate: Locate = (path, options) => plain.position(plain.offset(path, options?.atKey ?? false));
     return validate(plain.value, file, locate, t, schema);
   }
-  const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const position = (offset: number | undefined) => {
-    const pos = lineCounter.linePos(offset ?? 0);
-    return { line: pos.line, column: pos.col };
-  };
-  const locate: Locate = (path, options) =>
-    position(nodeAt(doc.contents as YamlNode | null, path, options?.atKey ?? false)?.range?.[0]);
-  if (doc.errors.length > 0) {
-    const issues: ScenarioIssue[] = [];
-    for (const e of doc.errors) {
-      const at = position(e.pos[0]);
-      // A syntax error often brings others on the same line: its first one says it best.
-      if (issues.some((i) => i.line === at.line)) continue;
-      const known = YAML_CODES.includes(e.code);
-      const detail = known ? t(`checker:schema.yamlCodes.${e.code}`) : (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-      const values = { detail };
-      issues.push({ file, ...at, path: '', message: t('checker:schema.yaml', values), key: 'checker:schema.yaml', values });
-    }
-    return { file, scenario: null, raw: null, locate, issues };
+  const position = positionIn(text);
+  let read: ReadYaml;
+  try {
+    read = readYaml(text);
+  } catch (error) {
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    const at = position(error.offset);
+    const values = { detail: t(`checker:schema.yamlCodes.${error.code}`) };
+    const issues = [{ file, ...at, path: '', message: t('checker:schema.yaml', values), key: 'checker:schema.yaml', values }];
+    return { file, scenario: null, raw: null, locate: () => at, issues };
   }
-  return validate(doc.toJS(), file, locate, t, schema);
+  const locate: Locate = (path, options) => position(read.offset(path, options?.atKey ?? false));
+  return validate(read.value, file, locate, t, schema);
 }
 
 /** The file's data against the schema, then its unknown keys. */

@@ -7,8 +7,9 @@
  *
  * It answers null as soon as the text steps outside that part (anchors, aliases, tags, multi-line
  * plain, quoted or flow values, other block scalars, empty values, duplicate keys, tabs, document
- * markers, any syntax error…): the caller then reads the file with the `yaml` library, many times
- * slower but which knows all of YAML and words every error. So this module decides nothing about what
+ * markers, any syntax error…): the caller then reads the file with our full reader
+ * (yaml-reader.ts), slower, which knows the rest of the YAML trainers write and words every error. So
+ * this module decides nothing about what
  * is valid: when it answers, its value is the one `yaml`'s `parse` gives, and its positions those of
  * `parseDocument`'s nodes (a test compares both on every shipped scenario and on generated and
  * mutated texts).
@@ -513,7 +514,7 @@ export function readPlainYaml(text: string): PlainYaml | null {
     throw error;
   }
   let found: ReturnType<typeof placesOf> | null = null;
-  let lineStarts: number[] | null = null;
+  let position: ((offset: number) => { line: number; column: number }) | null = null;
   return {
     value,
     offset(path, atKey) {
@@ -544,21 +545,29 @@ export function readPlainYaml(text: string): PlainYaml | null {
       return offset;
     },
     position(offset) {
-      if (!lineStarts) {
-        lineStarts = [0];
-        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-      }
-      // As yaml's LineCounter.linePos.
-      let low = 0;
-      let high = lineStarts.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (offset < (lineStarts[mid] as number)) high = mid;
-        else low = mid + 1;
-      }
-      if (lineStarts[low - 1] === offset) return { line: low, column: 1 };
-      if (low === 0) return { line: 0, column: offset };
-      return { line: low, column: offset - (lineStarts[low - 1] as number) + 1 };
+      position ??= positionIn(text);
+      return position(offset);
     },
+  };
+}
+
+/** Line and column (1-based) of offsets in `text`, as yaml's LineCounter.linePos gives them. */
+export function positionIn(text: string): (offset: number) => { line: number; column: number } {
+  let lineStarts: number[] | null = null;
+  return (offset) => {
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    }
+    let low = 0;
+    let high = lineStarts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (offset < (lineStarts[mid] as number)) high = mid;
+      else low = mid + 1;
+    }
+    if (lineStarts[low - 1] === offset) return { line: low, column: 1 };
+    if (low === 0) return { line: 0, column: offset };
+    return { line: low, column: offset - (lineStarts[low - 1] as number) + 1 };
   };
 }

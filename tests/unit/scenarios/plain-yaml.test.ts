@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parse, parseDocument, stringify, type Node as YamlNode } from 'yaml';
-import { nodeAt } from '../../../src/scenarios/load';
+import { nodeAt } from './yaml-compare';
 import { readPlainYaml, resolvePlain } from '../../../src/scenarios/plain-yaml';
 
 /**
