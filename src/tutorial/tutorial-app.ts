@@ -337,6 +337,7 @@ export class MesTutorial extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.writeUrl();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.barObserver.disconnect();
     this.stopActor();
@@ -531,6 +532,17 @@ export class MesTutorial extends LitElement {
   // ---------------------------------------------------------------------------------------------
   // Address of the step
 
+  /** The address of the step shown, not written yet (see syncUrl). */
+  private pendingSearch: string | null = null;
+  private urlFrame = 0;
+  private urlTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The address follows the step shown (`?scenario=…&step=…&mode=…`), written once the frame that draws
+   * the step is painted rather than in the task that changes it: `history.replaceState` is a synchronous
+   * round trip to the browser process (1 to 60 ms on a busy machine) and recalculates the page's style.
+   * The step shown is also on the stage (`data-step`), at once.
+   */
   private syncUrl(view: ViewContext): void {
     const step = view.steps[view.stepIndex];
     if (!step || !this.scenario) return;
@@ -540,8 +552,29 @@ export class MesTutorial extends LitElement {
     params.set('mode', view.mode);
     if (view.mode === 'evaluation' && this.seed !== null) params.set('seed', String(this.seed));
     else params.delete('seed');
-    const search = `?${params.toString()}`;
-    if (search !== location.search) history.replaceState(null, '', search);
+    this.pendingSearch = `?${params.toString()}`;
+    if (this.urlFrame || this.urlTimer !== undefined) return;
+    // After the next frame (a task posted from its callback runs once it is painted), or after a timer
+    // where no frame comes (a page not shown).
+    const later = (): void => {
+      cancelAnimationFrame(this.urlFrame);
+      clearTimeout(this.urlTimer);
+      this.urlFrame = 0;
+      this.urlTimer = setTimeout(() => this.writeUrl(), 0);
+    };
+    this.urlFrame = requestAnimationFrame(later);
+    this.urlTimer = setTimeout(later, 100);
+  }
+
+  /** Writes the address of the step shown now, if it changed. */
+  private writeUrl(): void {
+    cancelAnimationFrame(this.urlFrame);
+    clearTimeout(this.urlTimer);
+    this.urlFrame = 0;
+    this.urlTimer = undefined;
+    const search = this.pendingSearch;
+    this.pendingSearch = null;
+    if (search !== null && search !== location.search) history.replaceState(null, '', search);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -929,7 +962,7 @@ export class MesTutorial extends LitElement {
       // The first slide, before the session runs: the same bars and slide as below.
       return html`
         ${this.renderBar(view, first)} ${this.renderIssues()}
-        <div class="stage" aria-busy="false">${this.renderSlide(first)}</div>
+        <div class="stage" aria-busy="false" data-step=${first.id}>${this.renderSlide(first)}</div>
         ${this.renderPanel(view, first)}
         <mes-shortcuts-dialog></mes-shortcuts-dialog>
       `;
@@ -939,7 +972,7 @@ export class MesTutorial extends LitElement {
     return html`
       ${this.renderBar(snap.context, step)} ${this.renderIssues()}
       ${snap.context.problem || this.bootError ? html`<p class="problem" role="alert">${t('player:problem')} ${snap.context.problem ?? this.bootError}</p>` : nothing}
-      <div class="stage" aria-busy=${isWaiting(snap) || isFinished(snap) ? 'false' : 'true'}>
+      <div class="stage" aria-busy=${isWaiting(snap) || isFinished(snap) ? 'false' : 'true'} data-step=${step.id}>
         ${result
           ? html`<main><mes-debrief
               .result=${result}
