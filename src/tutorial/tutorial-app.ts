@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { ActorRefFrom, InspectionEvent, Subscription } from 'xstate';
 import type { OppositionProof } from '../api/types';
@@ -373,11 +373,50 @@ export class MesTutorial extends LitElement {
       }
       const kit = await loadKit();
       this.kit = kit;
+      // While the first slide is read, the other slides are drawn once out of sight (see warmSlides).
+      if (this.preview) await this.warmSlides(steps, stepIndex);
       const seedParam = Number(params.get('seed'));
       this.seed = mode === 'evaluation' ? (Number.isFinite(seedParam) && seedParam > 0 ? seedParam : kit.randomSeed()) : null;
       await this.startTutorial(mode, stepIndex);
     } catch (error) {
       this.bootError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /**
+   * Draws each other slide of the scenario once, out of sight, then drops it. The first time a slide is
+   * drawn in a page costs several times what it costs afterwards (Lit preparing its templates, its style
+   * sheets, the faces of its fonts loaded and its words shaped: 50 to 150 ms for a notification slide,
+   * 10 to 20 ms the next time), and that time would fall between the trainee's key and the slide shown.
+   * As reveal.js lays out every slide of its deck when it starts. In a closed shadow root, hidden from
+   * assistive technologies and out of the tab order; one slide per task, so keys pressed meanwhile are seen.
+   */
+  private async warmSlides(steps: readonly Step[], shown: number): Promise<void> {
+    const slides = steps.filter((s, i) => i !== shown && s.slide && customElements.get(SLIDE_TAGS[s.slide]));
+    if (!slides.length) return;
+    const host = document.createElement('div');
+    host.setAttribute('aria-hidden', 'true');
+    host.inert = true;
+    host.style.cssText = 'position:fixed;top:0;left:-200vw;width:100vw;visibility:hidden;pointer-events:none;contain:layout paint style';
+    const root = host.attachShadow({ mode: 'closed' });
+    document.body.append(host);
+    try {
+      for (const step of slides) {
+        render(this.renderSlide(step), root);
+        const slide = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('.slide > *');
+        await slide?.updateComplete;
+        // Laid out now, its text shaped with its fonts (again once a face it asked for has loaded).
+        void host.offsetHeight;
+        await document.fonts.ready;
+        void host.offsetHeight;
+        render(nothing, root);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } catch {
+      // Only a head start: the slide is drawn anyway when its step comes.
+    } finally {
+      render(nothing, root);
+      host.remove();
     }
   }
 
