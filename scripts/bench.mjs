@@ -15,7 +15,8 @@
  * Sizes are deterministic (tests/e2e/budgets.e2e.ts asserts them in `npm test`); timings are printed only.
  * Options (environment): BENCH_PORT (default 4309; the benchmark build uses the next port), BENCH_SKIP_BUILD=1,
  * BENCH_ONLY=first,steps,… (only these parts: sizes, first, steps, heap, check; all of them by default),
- * BENCH_RUNS (loads of each page for the first slide, default 5).
+ * BENCH_RUNS (loads of each page for the first slide, default 5), BENCH_STEPS (default 200), BENCH_FRAMES
+ * (`display`, the default: 60 Hz frames; `unlocked`: Chromium's frames not tied to the display; both comma separated).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -342,7 +343,7 @@ async function main() {
       ]);
     }
 
-    // Step changes: with the display's frames (60 Hz), and with frames not tied to it.
+    // Step changes: with the display's frames (60 Hz), and with BENCH_FRAMES=unlocked, frames not tied to it.
     if (wanted('steps')) {
       for (const frames of FRAMES) {
         console.log(`Step changes, ${frames === 'unlocked' ? 'frames unlocked' : '60 Hz frames'}: ${STEPS} × app (guided), ${STEPS} × reveal.js…`);

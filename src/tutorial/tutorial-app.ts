@@ -389,7 +389,8 @@ export class MesTutorial extends LitElement {
    * sheets, the faces of its fonts loaded and its words shaped: 50 to 150 ms for a notification slide,
    * 10 to 20 ms the next time), and that time would fall between the trainee's key and the slide shown.
    * As reveal.js lays out every slide of its deck when it starts. In a closed shadow root, hidden from
-   * assistive technologies and out of the tab order; one slide per task, so keys pressed meanwhile are seen.
+   * assistive technologies and out of the tab order; one slide per task, and no more once the trainee has
+   * asked for the next step (the session then starts at once).
    */
   private async warmSlides(steps: readonly Step[], shown: number): Promise<void> {
     const slides = steps.filter((s, i) => i !== shown && s.slide && customElements.get(SLIDE_TAGS[s.slide]));
@@ -402,6 +403,8 @@ export class MesTutorial extends LitElement {
     document.body.append(host);
     try {
       for (const step of slides) {
+        // The trainee already asked for the next step: the session starts now, the slides are drawn when they come.
+        if (this.pendingEvents.length) break;
         render(this.renderSlide(step), root);
         const slide = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('.slide > *');
         await slide?.updateComplete;
