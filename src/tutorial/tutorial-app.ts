@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { ActorRefFrom, InspectionEvent, Subscription } from 'xstate';
 import type { OppositionProof } from '../api/types';
@@ -336,6 +336,7 @@ export class MesTutorial extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.writeUrl();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.barObserver.disconnect();
     this.stopActor();
@@ -371,11 +372,53 @@ export class MesTutorial extends LitElement {
       }
       const kit = await loadKit();
       this.kit = kit;
+      // While the first slide is read, the other slides are drawn once out of sight (see warmSlides).
+      if (this.preview) await this.warmSlides(steps, stepIndex);
       const seedParam = Number(params.get('seed'));
       this.seed = mode === 'evaluation' ? (Number.isFinite(seedParam) && seedParam > 0 ? seedParam : kit.randomSeed()) : null;
       await this.startTutorial(mode, stepIndex);
     } catch (error) {
       this.bootError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /**
+   * Draws each other slide of the scenario once, out of sight, then drops it. The first time a slide is
+   * drawn in a page costs several times what it costs afterwards (Lit preparing its templates, its style
+   * sheets, the faces of its fonts loaded and its words shaped: 50 to 150 ms for a notification slide,
+   * 10 to 20 ms the next time), and that time would fall between the trainee's key and the slide shown.
+   * As reveal.js lays out every slide of its deck when it starts. In a closed shadow root, hidden from
+   * assistive technologies and out of the tab order; one slide per task, and no more once the trainee has
+   * asked for the next step (the session then starts at once).
+   */
+  private async warmSlides(steps: readonly Step[], shown: number): Promise<void> {
+    const slides = steps.filter((s, i) => i !== shown && s.slide && customElements.get(SLIDE_TAGS[s.slide]));
+    if (!slides.length) return;
+    const host = document.createElement('div');
+    host.setAttribute('aria-hidden', 'true');
+    host.inert = true;
+    host.style.cssText = 'position:fixed;top:0;left:-200vw;width:100vw;visibility:hidden;pointer-events:none;contain:layout paint style';
+    const root = host.attachShadow({ mode: 'closed' });
+    document.body.append(host);
+    try {
+      for (const step of slides) {
+        // The trainee already asked for the next step: the session starts now, the slides are drawn when they come.
+        if (this.pendingEvents.length) break;
+        render(this.renderSlide(step), root);
+        const slide = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('.slide > *');
+        await slide?.updateComplete;
+        // Laid out now, its text shaped with its fonts (again once a face it asked for has loaded).
+        void host.offsetHeight;
+        await document.fonts.ready;
+        void host.offsetHeight;
+        render(nothing, root);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } catch {
+      // Only a head start: the slide is drawn anyway when its step comes.
+    } finally {
+      render(nothing, root);
+      host.remove();
     }
   }
 
@@ -530,6 +573,17 @@ export class MesTutorial extends LitElement {
   // ---------------------------------------------------------------------------------------------
   // Address of the step
 
+  /** The address of the step shown, not written yet (see syncUrl). */
+  private pendingSearch: string | null = null;
+  private urlFrame = 0;
+  private urlTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The address follows the step shown (`?scenario=…&step=…&mode=…`), written once the frame that draws
+   * the step is painted rather than in the task that changes it: `history.replaceState` is a synchronous
+   * round trip to the browser process (1 to 60 ms on a busy machine) and recalculates the page's style.
+   * The step shown is also on the stage (`data-step`), at once.
+   */
   private syncUrl(view: ViewContext): void {
     const step = view.steps[view.stepIndex];
     if (!step || !this.scenario) return;
@@ -539,8 +593,29 @@ export class MesTutorial extends LitElement {
     params.set('mode', view.mode);
     if (view.mode === 'evaluation' && this.seed !== null) params.set('seed', String(this.seed));
     else params.delete('seed');
-    const search = `?${params.toString()}`;
-    if (search !== location.search) history.replaceState(null, '', search);
+    this.pendingSearch = `?${params.toString()}`;
+    if (this.urlFrame || this.urlTimer !== undefined) return;
+    // After the next frame (a task posted from its callback runs once it is painted), or after a timer
+    // where no frame comes (a page not shown).
+    const later = (): void => {
+      cancelAnimationFrame(this.urlFrame);
+      clearTimeout(this.urlTimer);
+      this.urlFrame = 0;
+      this.urlTimer = setTimeout(() => this.writeUrl(), 0);
+    };
+    this.urlFrame = requestAnimationFrame(later);
+    this.urlTimer = setTimeout(later, 100);
+  }
+
+  /** Writes the address of the step shown now, if it changed. */
+  private writeUrl(): void {
+    cancelAnimationFrame(this.urlFrame);
+    clearTimeout(this.urlTimer);
+    this.urlFrame = 0;
+    this.urlTimer = undefined;
+    const search = this.pendingSearch;
+    this.pendingSearch = null;
+    if (search !== null && search !== location.search) history.replaceState(null, '', search);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -928,7 +1003,7 @@ export class MesTutorial extends LitElement {
       // The first slide, before the session runs: the same bars and slide as below.
       return html`
         ${this.renderBar(view, first)} ${this.renderIssues()}
-        <div class="stage" aria-busy="false">${this.renderSlide(first)}</div>
+        <div class="stage" aria-busy="false" data-step=${first.id}>${this.renderSlide(first)}</div>
         ${this.renderPanel(view, first)}
         <mes-shortcuts-dialog></mes-shortcuts-dialog>
       `;
@@ -938,7 +1013,7 @@ export class MesTutorial extends LitElement {
     return html`
       ${this.renderBar(snap.context, step)} ${this.renderIssues()}
       ${snap.context.problem || this.bootError ? html`<p class="problem" role="alert">${t('player:problem')} ${snap.context.problem ?? this.bootError}</p>` : nothing}
-      <div class="stage" aria-busy=${isWaiting(snap) || isFinished(snap) ? 'false' : 'true'}>
+      <div class="stage" aria-busy=${isWaiting(snap) || isFinished(snap) ? 'false' : 'true'} data-step=${step.id}>
         ${result
           ? html`<main><mes-debrief
               .result=${result}
