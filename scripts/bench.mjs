@@ -15,7 +15,8 @@
  * Sizes are deterministic (tests/e2e/budgets.e2e.ts asserts them in `npm test`); timings are printed only.
  * Options (environment): BENCH_PORT (default 4309; the benchmark build uses the next port), BENCH_SKIP_BUILD=1,
  * BENCH_ONLY=first,steps,… (only these parts: sizes, first, steps, heap, check; all of them by default),
- * BENCH_RUNS (loads of each page for the first slide, default 5).
+ * BENCH_RUNS (loads of each page for the first slide, default 5), BENCH_TRACE=1 (the first slide's part also
+ * prints where one traced load of each page spent its time: scripts/bench/trace.mjs).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
 import { scriptsUntilReady, READY_MARK } from './bench/first-load.mjs';
 import { BUDGETS, distScripts, gzipSize, kb } from './bench/sizes.mjs';
+import { traceLoad } from './bench/trace.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4309);
 const ROOT = process.cwd();
@@ -287,6 +289,13 @@ async function main() {
         revealReady.push(await timeToReady(browser, `${base}/reveal/deck.html`, 'reveal-ready'));
       }
       const ratio = median(appReady) / median(revealReady);
+      if (process.env.BENCH_TRACE === '1') {
+        // One traced load of each, alternately too: where the main thread's time goes (scripts/bench/trace.mjs).
+        for (const [name, url, mark] of [['app', `${base}/`, READY_MARK], ['reveal.js', `${base}/reveal/deck.html`, 'reveal-ready']]) {
+          const summary = await traceLoad(browser, url, mark);
+          console.log(`Trace of ${name} (4× slower, ms): ${JSON.stringify(summary, null, 1)}`);
+        }
+      }
       rows.push([
         `first slide ready, 4× CPU slowdown (median of ${RUNS})`,
         `${median(appReady).toFixed(0)} ms vs reveal.js ${median(revealReady).toFixed(0)} ms: ${ratio.toFixed(2)}×`,
