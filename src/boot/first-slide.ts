@@ -9,7 +9,8 @@
  * - On the landing address it focuses what the player focuses on that step (the slide's title), records
  *   what is pressed on it (keys, clicks, a change of the mode list) until the app takes it over
  *   (src/boot/takeover.ts replays them on the app's own element, in order: no press is lost), and sets the
- *   `mes-first-step-ready` mark once the slide is painted with its web fonts. Then it starts the app.
+ *   `mes-first-step-ready` mark once the slide is painted with its web fonts (the faces it uses loaded,
+ *   then a frame). Then it starts the app.
  *
  * The app's entry module and the modules its first slide needs are named by the script's `data-app` and
  * `data-modules` (the build moves them there from the head), the web font faces the slide uses by its
@@ -44,14 +45,24 @@ import type { FirstSlide, Press } from './first-slide-types';
   // The faces the slide's text is drawn with (the build saw which): loaded now, from the preloads, so that
   // its first layout has them all rather than laying it out again as each one arrives.
   // (This script runs as soon as it is loaded, perhaps before the style sheet that declares them.)
+  // Its mark waits for these faces, not for `document.fonts.ready`, which also waits for the page's load
+  // event (every other resource of the page, the favicon's too).
   const faces = new Set(script?.dataset['fonts']?.split('|') ?? []);
-  const loadFaces = (): void =>
-    document.fonts.forEach((face) => {
-      if (faces.has(`${face.weight} ${face.style} ${face.unicodeRange.split(',')[0]}`)) face.load().catch(() => undefined);
-    });
-  const sheet = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]');
-  if (!sheet || sheet.sheet) loadFaces();
-  else sheet.addEventListener('load', loadFaces, { once: true });
+  const facesLoaded = new Promise<unknown>((resolve) => {
+    const loadFaces = (): void => {
+      const loads: Array<Promise<unknown>> = [];
+      document.fonts.forEach((face) => {
+        if (faces.has(`${face.weight} ${face.style} ${face.unicodeRange.split(',')[0]}`)) loads.push(face.load().catch(() => undefined));
+      });
+      resolve(Promise.all(loads));
+    };
+    const sheet = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]');
+    if (!sheet || sheet.sheet) loadFaces();
+    else {
+      sheet.addEventListener('load', loadFaces, { once: true });
+      sheet.addEventListener('error', loadFaces, { once: true });
+    }
+  });
   const presses: Press[] = [];
   const state: FirstSlide = { host: document.documentElement, presses, recording: true };
   /** The prerendered slide's element, once parsed. */
@@ -129,9 +140,7 @@ import type { FirstSlide, Press } from './first-slide-types';
     const focus = host.dataset['focus'];
     const focused = focus ? at(focus.split(',').map(Number)) : null;
     if (focused instanceof HTMLElement) focused.focus({ preventScroll: true });
-    // Laid out now, so that the fonts its text needs are being loaded when `fonts.ready` is asked.
-    host.getBoundingClientRect();
-    void document.fonts.ready.then(() =>
+    void facesLoaded.then(() =>
       requestAnimationFrame(() => {
         if (!performance.getEntriesByName('mes-first-step-ready').length) performance.mark('mes-first-step-ready');
         startApp();
