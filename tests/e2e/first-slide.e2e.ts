@@ -25,7 +25,8 @@ async function landingHeld(): Promise<{ page: Page; release: () => void }> {
     await held;
     await route.continue();
   });
-  await page.goto(new URL('/', page.url()).href);
+  // Not until `load`: the page's load waits for the module held here.
+  await page.goto(new URL('/', page.url()).href, { waitUntil: 'commit' });
   await page.waitForFunction(() => performance.getEntriesByName('mes-first-step-ready').length > 0);
   // Only the prerendered slide is there: the app's element is not.
   expect(await page.evaluate(() => [Boolean(document.getElementById('mes-prerender')), Boolean(document.querySelector('mes-tutorial'))])).toEqual([true, false]);
