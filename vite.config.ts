@@ -3,10 +3,12 @@ import { defineConfig } from 'vite';
 import { DATA_KINDS, dataChunks } from './scripts/vite-data-chunks.ts';
 import { OFFLINE_WORKER, offlineWorker } from './scripts/vite-offline.ts';
 import { shippedScenarios } from './scripts/vite-scenarios.mjs';
+import { prerenderedFirstSlide } from './scripts/vite-prerender.mjs';
 
 /**
  * `vite build`: the app, with its service worker for offline use (scripts/vite-offline.ts) and the
  * shipped scenarios checked at build time (the page gets them as JSON: scripts/vite-scenarios.mjs).
+ * The built page also carries the landing address's first slide, prerendered (scripts/vite-prerender.mjs).
  * `vite build --mode single` (npm run build:single): one self-contained HTML file, without code
  * splitting nor service worker, finished by scripts/build-single.mjs.
  *
@@ -32,7 +34,7 @@ export default defineConfig(({ command, mode }) => {
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
     define: worker ? { __OFFLINE_WORKER__: JSON.stringify(`/${OFFLINE_WORKER}`) } : {},
-    plugins: [shippedScenarios(), ...(worker ? [offlineWorker()] : []), ...(single ? [] : [data.plugin])],
+    plugins: [shippedScenarios(), ...(worker ? [offlineWorker(), prerenderedFirstSlide()] : []), ...(single ? [] : [data.plugin])],
     build: single
       ? {
           target: 'es2022',

@@ -16,7 +16,10 @@
  * Options (environment): BENCH_PORT (default 4309; the benchmark build uses the next port), BENCH_SKIP_BUILD=1,
  * BENCH_ONLY=first,steps,… (only these parts: sizes, first, steps, heap, check; all of them by default),
  * BENCH_RUNS (loads of each page for the first slide, default 5), BENCH_STEPS (default 200), BENCH_FRAMES
- * (`display`, the default: 60 Hz frames; `unlocked`: Chromium's frames not tied to the display; both comma separated).
+ * (`display`, the default: 60 Hz frames; `unlocked`: Chromium's frames not tied to the display; both comma separated),
+ * BENCH_TRACE=1 (the first slide's part also
+ * prints where one traced load of each page spent its time: scripts/bench/trace.mjs), BENCH_BASELINE_DIST=dir
+ * (another build, say main's, served on BENCH_PORT + 2: its first slide measured alternately too).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +30,7 @@ import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
 import { scriptsUntilReady, READY_MARK } from './bench/first-load.mjs';
 import { BUDGETS, distScripts, gzipSize, kb } from './bench/sizes.mjs';
+import { traceLoad } from './bench/trace.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4309);
 const ROOT = process.cwd();
@@ -34,6 +38,8 @@ const BENCH_DIST = resolve('node_modules/.cache/bench-dist');
 const REVEAL = resolve('node_modules/reveal.js/dist');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Another build of the app (say, main's), whose first slide is measured alternately with this one's. */
+const BASELINE = process.env.BENCH_BASELINE_DIST ?? null;
 const STEPS = Number(process.env.BENCH_STEPS ?? 200);
 /** Chromium's frames not tied to the display's rate: a frame starts as soon as something changed. */
 const UNLOCKED_ARGS = ['--disable-gpu-vsync', '--disable-frame-rate-limit'];
@@ -310,6 +316,7 @@ async function main() {
   }
   const app = await serve(resolve('dist'), PORT);
   const benchApp = wanted('heap') ? await serve(BENCH_DIST, PORT + 1) : null;
+  const baseline = BASELINE && wanted('first') ? await serve(resolve(BASELINE), PORT + 2) : null;
   const base = `http://127.0.0.1:${PORT}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const rows = [];
@@ -330,11 +337,24 @@ async function main() {
       console.log(`First slide: ${RUNS} × app, ${RUNS} × reveal.js, alternately, CPU 4× slower…`);
       const appReady = [];
       const revealReady = [];
+      const baselineReady = [];
       for (let i = 0; i < RUNS; i += 1) {
         appReady.push(await timeToReady(browser, `${base}/`, READY_MARK));
         revealReady.push(await timeToReady(browser, `${base}/reveal/deck.html`, 'reveal-ready'));
+        if (baseline) baselineReady.push(await timeToReady(browser, `http://127.0.0.1:${PORT + 2}/`, READY_MARK));
+      }
+      if (baseline) {
+        const runs = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+        console.log(`First slide, medians: this build ${median(appReady).toFixed(0)} ms (${runs(appReady)}), ${BASELINE} ${median(baselineReady).toFixed(0)} ms (${runs(baselineReady)}), reveal.js ${median(revealReady).toFixed(0)} ms (${runs(revealReady)})`);
       }
       const ratio = median(appReady) / median(revealReady);
+      if (process.env.BENCH_TRACE === '1') {
+        // One traced load of each, alternately too: where the main thread's time goes (scripts/bench/trace.mjs).
+        for (const [name, url, mark] of [['app', `${base}/`, READY_MARK], ['reveal.js', `${base}/reveal/deck.html`, 'reveal-ready']]) {
+          const summary = await traceLoad(browser, url, mark);
+          console.log(`Trace of ${name} (4× slower, ms): ${JSON.stringify(summary, null, 1)}`);
+        }
+      }
       rows.push([
         `first slide ready, 4× CPU slowdown (median of ${RUNS})`,
         `${median(appReady).toFixed(0)} ms vs reveal.js ${median(revealReady).toFixed(0)} ms: ${ratio.toFixed(2)}×`,
@@ -383,6 +403,7 @@ async function main() {
     await browser.close();
     app.close();
     benchApp?.close();
+    baseline?.close();
   }
 
   if (wanted('check')) {

@@ -2,6 +2,7 @@ import '@fontsource/open-sans/400.css';
 import '@fontsource/open-sans/600.css';
 import '@fontsource/open-sans/700.css';
 import { loadAllLocales } from './i18n';
+import { takeOver } from './boot/takeover';
 
 /**
  * One page, several views: the pas à pas (default), the simulated site alone (`?view=site`), the
@@ -39,7 +40,11 @@ async function mount(): Promise<void> {
     root.replaceChildren(document.createElement('mes-app'));
   } else {
     await import('./tutorial/tutorial-app');
-    root.replaceChildren(document.createElement('mes-tutorial'));
+    const player = document.createElement('mes-tutorial');
+    // The built page shows the landing address's first slide at once (src/boot/first-slide.ts): taken over.
+    const first = window.__mesFirstSlide;
+    if (first?.host.isConnected) takeOver(root, player, first);
+    else root.replaceChildren(player);
   }
 }
 

@@ -379,6 +379,8 @@ export class MesTutorial extends LitElement {
       await this.startTutorial(mode, stepIndex);
     } catch (error) {
       this.bootError = error instanceof Error ? error.message : String(error);
+      // A prerendered first slide (src/boot/takeover.ts) gives way to the message.
+      this.dispatchEvent(new CustomEvent('mes-boot-failed'));
     }
   }
 
@@ -487,7 +489,10 @@ export class MesTutorial extends LitElement {
     await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     if (this.hasAttribute('data-ready')) return;
     this.setAttribute('data-ready', '');
-    performance.mark('mes-first-step-ready');
+    // The prerendered first slide (src/boot/first-slide.ts) may have been ready before: its mark stands;
+    // `mes-player-ready` says when the player itself is (the size budget counts the scripts until then).
+    if (!performance.getEntriesByName('mes-first-step-ready').length) performance.mark('mes-first-step-ready');
+    performance.mark('mes-player-ready');
     this.dispatchEvent(new CustomEvent('mes-first-step-ready', { bubbles: true, composed: true }));
   }
 
@@ -567,6 +572,8 @@ export class MesTutorial extends LitElement {
       await downloadOppositionProof(proof, {});
     } catch (error) {
       this.bootError = error instanceof Error ? error.message : String(error);
+      // A prerendered first slide (src/boot/takeover.ts) gives way to the message.
+      this.dispatchEvent(new CustomEvent('mes-boot-failed'));
     }
   }
 
@@ -718,6 +725,8 @@ export class MesTutorial extends LitElement {
       });
     } catch (error) {
       this.bootError = error instanceof Error ? error.message : String(error);
+      // A prerendered first slide (src/boot/takeover.ts) gives way to the message.
+      this.dispatchEvent(new CustomEvent('mes-boot-failed'));
     }
   }
 

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { openApp, useCleanApps } from './harness';
+
+/**
+ * The landing address's first slide is in the built page (scripts/vite-prerender.mjs): shown at once by
+ * src/boot/first-slide.ts, which marks it ready and records what is pressed; the app then takes it over
+ * (src/boot/takeover.ts) and does what was pressed. Here the app's entry module is held back until the
+ * test has pressed, so the presses surely come before the app.
+ */
+useCleanApps();
+
+const steps = (parse(readFileSync('scenarios/pas-a-pas.yaml', 'utf8')) as { tutorial: { steps: Array<{ id: string }> } }).tutorial.steps;
+const step = (page: Page) => page.evaluate(() => new URL(location.href).searchParams.get('step'));
+
+/** Opens the landing page with the app's entry module held until `release()`. */
+async function landingHeld(): Promise<{ page: Page; release: () => void }> {
+  const app = await openApp('/?view=accessibilite');
+  const { page } = app;
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Not until `load`: the page's load waits for the module held here.
+  await page.goto(new URL('/', page.url()).href, { waitUntil: 'commit' });
+  await page.waitForFunction(() => performance.getEntriesByName('mes-first-step-ready').length > 0);
+  // Only the prerendered slide is there: the app's element is not.
+  expect(await page.evaluate(() => [Boolean(document.getElementById('mes-prerender')), Boolean(document.querySelector('mes-tutorial'))])).toEqual([true, false]);
+  return { page, release };
+}
+
+describe('the prerendered first slide', () => {
+  it('is shown with the step title focused, and a key pressed before the app is done once it runs', async () => {
+    const { page, release } = await landingHeld();
+    await page.getByRole('heading', { level: 1, name: /Activer \(ou s'opposer à\)/ }).waitFor();
+    const focused = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.localName;
+    });
+    expect(focused).toBe('h1');
+    await page.keyboard.press('ArrowRight');
+    release();
+    await page.waitForSelector('mes-tutorial[data-ready]', { state: 'attached' });
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('step') === id, steps[1]!.id);
+    expect(await page.evaluate(() => document.getElementById('mes-prerender'))).toBeNull();
+    expect(await page.evaluate(() => document.getElementById('app')!.children.length)).toBe(1);
+  });
+
+  it('takes a click on « Continuer » before the app, and the app then shows the next step', async () => {
+    const { page, release } = await landingHeld();
+    await page.getByRole('button', { name: 'Continuer →' }).click();
+    expect(await step(page)).toBeNull();
+    release();
+    await page.waitForSelector('mes-tutorial[data-ready]', { state: 'attached' });
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('step') === id, steps[1]!.id);
+  });
+
+  it('without a press, the app takes over on the same step and stays there', async () => {
+    const { page, release } = await landingHeld();
+    release();
+    await page.waitForSelector('mes-tutorial[data-ready]', { state: 'attached' });
+    await page.waitForFunction(() => document.querySelector('mes-tutorial')?.shadowRoot?.querySelector('.stage')?.getAttribute('aria-busy') === 'false');
+    expect(await step(page)).toBe(steps[0]!.id);
+    await page.getByRole('heading', { level: 1, name: /Activer \(ou s'opposer à\)/ }).waitFor();
+  });
+
+  it('is not shown on any other address: another language starts the app as before', async () => {
+    const app = await openApp('/?lang=en');
+    const { page } = app;
+    await page.waitForSelector('mes-tutorial[data-ready]', { state: 'attached' });
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-mes-first-slide'))).toBe(false);
+    expect(await page.evaluate(() => document.getElementById('mes-prerender'))).toBeNull();
+    await page.getByRole('button', { name: 'Continue →' }).waitFor();
+  });
+});
