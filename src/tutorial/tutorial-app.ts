@@ -789,6 +789,9 @@ export class MesTutorial extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // The statechart panel's element is fetched the first time the panel opens (what it shows is
+    // collected from the start): the first slide does not wait for it.
+    if (this.inspectorOpen) void import('./inspector-panel');
     for (const el of this.renderRoot.querySelectorAll('.bar, .panel')) this.barObserver.observe(el);
     const snap = this.snapshot;
     const view = snap?.context ?? this.preview;

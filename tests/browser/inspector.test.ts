@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { createActor, createMachine, setup } from 'xstate';
-import { MachineInspector, type MesInspectorPanel } from '../../src/tutorial/inspector';
-import '../../src/tutorial/inspector';
+import { MachineInspector } from '../../src/tutorial/inspector';
+import type { MesInspectorPanel } from '../../src/tutorial/inspector-panel';
+import '../../src/tutorial/inspector-panel';
 import { connectOnlineInspector, onlineInspectorStatus } from '../../src/tutorial/online-inspector';
 
 /** The statecharts panel fed by a real actor through xstate's `inspect` option. */
