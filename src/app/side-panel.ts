@@ -42,7 +42,8 @@ export const sidePanelStyles = css`
   .panel {
     position: fixed;
     top: 0;
-    bottom: 0;
+    /* Above the pas à pas's own bottom panel, when the panel is shown in it. */
+    bottom: var(--mes-side-panel-bottom, 0px);
     z-index: 900;
     display: flex;
     flex-direction: column;

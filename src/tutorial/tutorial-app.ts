@@ -785,6 +785,9 @@ export class MesTutorial extends LitElement {
     const sticky = window.matchMedia('(min-width: 601px)').matches;
     const next = { top: sticky ? top : 0, bottom: panel?.offsetHeight ?? 0 };
     if (next.top !== this.barHeights.top || next.bottom !== this.barHeights.bottom) this.barHeights = next;
+    // The side panels (documents, mailbox and phone) stop above the step's panel: their end stays in sight
+    // and « Continuer » stays usable while a value is copied from them.
+    this.style.setProperty('--mes-side-panel-bottom', `${next.bottom}px`);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
