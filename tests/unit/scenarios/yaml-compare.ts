@@ -111,16 +111,60 @@ function equal(a: unknown, b: unknown): boolean {
   return ka.every((k) => equal((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** A small seeded generator, so that a failure can be replayed. */
-export function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (the app's own), so that a failure can be replayed. */
+export { createRng as random } from '../../../src/domain/random';
 
 export const pick = <T,>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+
+/** A YAML text changed in 1 to 3 places: a token put in, characters taken out, a line doubled, dropped, shifted or swapped. */
+export function mutate(text: string, rand: () => number, tokens: readonly string[]): string {
+  let out = text;
+  const times = 1 + Math.floor(rand() * 3);
+  for (let i = 0; i < times; i += 1) {
+    const lines = out.split('\n');
+    const at = Math.floor(rand() * (out.length + 1));
+    const l = Math.floor(rand() * lines.length);
+    switch (Math.floor(rand() * 7)) {
+      case 0:
+      case 1:
+        out = out.slice(0, at) + pick(rand, tokens) + out.slice(at);
+        break;
+      case 2:
+        out = out.slice(0, at) + out.slice(at + 1 + Math.floor(rand() * 3));
+        break;
+      case 3:
+        lines.splice(l, 0, lines[l] ?? '');
+        out = lines.join('\n');
+        break;
+      case 4:
+        lines.splice(l, 1);
+        out = lines.join('\n');
+        break;
+      case 5: {
+        const shift = pick(rand, [-2, -1, 1, 2]);
+        const line = lines[l] ?? '';
+        lines[l] = shift > 0 ? ' '.repeat(shift) + line : line.slice(-shift);
+        out = lines.join('\n');
+        break;
+      }
+      default: {
+        const a = lines[l] ?? '';
+        lines[l] = lines[l + 1] ?? '';
+        lines[l + 1] = a;
+        out = lines.join('\n');
+      }
+    }
+  }
+  return out;
+}
+
+/** A window of a file's lines (up to one less indented than the first), that indentation taken off. */
+export function window(text: string, rand: () => number): string {
+  const lines = text.split('\n');
+  const from = Math.floor(rand() * lines.length);
+  const part = lines.slice(from, from + 3 + Math.floor(rand() * 30));
+  const indent = /^ */.exec(part[0] ?? '')?.[0].length ?? 0;
+  const prefix = ' '.repeat(indent);
+  const end = part.findIndex((line) => line.trim() !== '' && !line.startsWith(prefix));
+  return (end === -1 ? part : part.slice(0, end)).map((line) => line.slice(indent)).join('\n');
+}
