@@ -449,15 +449,9 @@ class Reader {
       for (;;) {
         out.push(this.flowNode(q));
         places?.items.push(this.start);
-        q = this.skipSpaces(this.at);
-        const c = s.charCodeAt(q);
-        if (c === 93) {
-          this.at = q + 1;
-          return out;
-        }
-        if (c !== 44) this.outside();
-        q = this.skipSpaces(q + 1);
-        if (s.charCodeAt(q) === 93) this.outside();
+        const next = this.afterFlowItem(93);
+        if (next === null) return out;
+        q = next;
       }
     }
     const out: Record<string, unknown> = {};
@@ -478,16 +472,29 @@ class Reader {
         places.keys.set(key, keyStart);
         places.values.set(key, this.start);
       }
-      q = this.skipSpaces(this.at);
-      const c = s.charCodeAt(q);
-      if (c === 125) {
-        this.at = q + 1;
-        return out;
-      }
-      if (c !== 44) this.outside();
-      q = this.skipSpaces(q + 1);
-      if (s.charCodeAt(q) === 125) this.outside();
+      const next = this.afterFlowItem(125);
+      if (next === null) return out;
+      q = next;
     }
+  }
+
+  /**
+   * After an item of a flow collection (at `at`): null when the collection closes there (`]` or `}`,
+   * `close`; `at` then after it), else where the next item starts, after its comma. A trailing comma
+   * is left to the library.
+   */
+  private afterFlowItem(close: number): number | null {
+    const s = this.s;
+    const q = this.skipSpaces(this.at);
+    const c = s.charCodeAt(q);
+    if (c === close) {
+      this.at = q + 1;
+      return null;
+    }
+    if (c !== 44) this.outside();
+    const next = this.skipSpaces(q + 1);
+    if (s.charCodeAt(next) === close) this.outside();
+    return next;
   }
 
   /** Where `root` began (after it ran). */

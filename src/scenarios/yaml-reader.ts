@@ -565,6 +565,22 @@ class Parser {
     return { kind: 'scalar', start: p, value: target.value };
   }
 
+  /**
+   * The first line from `line` on that is not blank: its start, its first non-white offset `w` and that
+   * character's code `d` (-1 at the end of the text), and how many blank lines came before it.
+   */
+  private nextNonBlank(line: number): { line: number; w: number; d: number; blanks: number } {
+    let blanks = 0;
+    while (line < this.n) {
+      const w = this.white(line);
+      const d = this.code(w);
+      if (d !== NL) return { line, w, d, blanks };
+      blanks += 1;
+      line = w + 1;
+    }
+    return { line, w: line, d: -1, blanks };
+  }
+
   /** A plain scalar in a block, possibly over several lines (more indented than n). */
   private plain(p: number, n: number, ctx: Context): ScalarNode {
     const s = this.s;
@@ -595,23 +611,12 @@ class Parser {
         break;
       }
       // The next non-blank line continues the scalar when it is more indented than n.
-      let line = e + 1;
-      let blanks = 0;
+      const { line, w, d, blanks } = this.nextNonBlank(e + 1);
       let found = -1;
-      while (line < this.n) {
-        const w = this.white(line);
-        const d = this.code(w);
-        if (d === NL) {
-          blanks += 1;
-          line = w + 1;
-          continue;
-        }
-        if (d === -1) break;
-        const indent = this.spaces(line) - line;
-        if (indent <= n || d === HASH || (indent === 0 && this.isDocMarker(line))) break;
+      const indent = this.spaces(line) - line;
+      if (d !== -1 && !(indent <= n || d === HASH || (indent === 0 && this.isDocMarker(line)))) {
         if (d === COLON && isWhiteOrEnd(this.code(w + 1))) this.fail('UNSUPPORTED_KEY', w);
         found = w;
-        break;
       }
       if (found === -1) {
         this.at = this.nextContent(e + 1);
@@ -989,22 +994,12 @@ class Parser {
         break;
       }
       // At a line's end: the scalar goes on when the next non-blank line does not start with an indicator that ends it.
-      let line = r + 1;
-      let blanks = 0;
+      const { line, w, d, blanks } = this.nextNonBlank(r + 1);
       let found = -1;
-      while (line < this.n) {
-        const w = this.white(line);
-        const d = this.code(w);
-        if (d === NL) {
-          blanks += 1;
-          line = w + 1;
-          continue;
-        }
-        if (d === -1 || d === HASH || isFlowIndicator(d) || (d === COLON && (isWhiteOrEnd(this.code(w + 1)) || isFlowIndicator(this.code(w + 1))))) break;
+      if (!(d === -1 || d === HASH || isFlowIndicator(d) || (d === COLON && (isWhiteOrEnd(this.code(w + 1)) || isFlowIndicator(this.code(w + 1)))))) {
         const sp = this.spaces(line) - line;
         if ((sp === 0 && this.isDocMarker(line)) || sp <= n) this.fail('BAD_INDENT', line);
         found = w;
-        break;
       }
       if (found === -1) {
         this.at = end;
