@@ -859,18 +859,27 @@ class Parser {
     }
   }
 
+  /**
+   * At q, where a flow collection's next item or its end (`close`) is due: true when it ends there (`at`
+   * then after it); fails when no item can start there.
+   */
+  private closesFlow(q: number, close: number): boolean {
+    const c = this.code(q);
+    if (c === close) {
+      this.at = q + 1;
+      return true;
+    }
+    if (c === -1) this.fail('BAD_INDENT', q);
+    if (c === COMMA) this.fail('UNEXPECTED_TOKEN', q);
+    if ((c === 63 || c === COLON) && (isWhiteOrEnd(this.code(q + 1)) || isFlowIndicator(this.code(q + 1)))) this.fail('UNSUPPORTED_KEY', q);
+    return false;
+  }
+
   private flowSeq(p: number, n: number): SeqNode {
     const node: SeqNode = { kind: 'seq', start: p, value: [], items: [] };
     let q = this.flowSpace(p + 1, n);
     for (;;) {
-      const c = this.code(q);
-      if (c === RBRACKET) {
-        this.at = q + 1;
-        return node;
-      }
-      if (c === -1) this.fail('BAD_INDENT', q);
-      if (c === COMMA) this.fail('UNEXPECTED_TOKEN', q);
-      if ((c === 63 || c === COLON) && (isWhiteOrEnd(this.code(q + 1)) || isFlowIndicator(this.code(q + 1)))) this.fail('UNSUPPORTED_KEY', q);
+      if (this.closesFlow(q, RBRACKET)) return node;
       let item = this.flowNode(q, n);
       let r = this.flowSpace(this.at, n);
       if (this.code(r) === COLON && (isWhiteOrEnd(this.code(r + 1)) || isFlowIndicator(this.code(r + 1)) || item.kind !== 'scalar' || (item as { source?: string }).source !== undefined)) {
@@ -899,14 +908,7 @@ class Parser {
     const node: MapNode = { kind: 'map', start: p, value: {}, keys: new Map(), seen: [] };
     let q = this.flowSpace(p + 1, n);
     for (;;) {
-      const c = this.code(q);
-      if (c === RBRACE) {
-        this.at = q + 1;
-        return node;
-      }
-      if (c === -1) this.fail('BAD_INDENT', q);
-      if (c === COMMA) this.fail('UNEXPECTED_TOKEN', q);
-      if ((c === 63 || c === COLON) && (isWhiteOrEnd(this.code(q + 1)) || isFlowIndicator(this.code(q + 1)))) this.fail('UNSUPPORTED_KEY', q);
+      if (this.closesFlow(q, RBRACE)) return node;
       const key = this.flowNode(q, n);
       if (key.kind !== 'scalar') this.fail('UNSUPPORTED_KEY', key.start);
       let r = this.flowSpace(this.at, n);
