@@ -91,14 +91,14 @@ export function shippedScenarios() {
       const scenario = compiled.scenarios[id.slice(`\0${ONE}`.length)] ?? null;
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(scenario))});\n`;
     },
-    // The default view is the player: its fonts (those of its first slide and bars: Latin, and the
-    // arrows of « ← Précédent » / « Suivant → ») and its modules are fetched with the page, rather than
-    // once main.ts has run and its text is laid out. Its first slide is ready once they are.
+    // The default view is the player: its fonts (those of its first slide and bars: the Latin faces of
+    // src/boot/fonts.css) and its modules are fetched with the page, rather than once main.ts has run
+    // and its text is laid out. Its first slide is ready once they are.
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
         const bundle = ctx.bundle ?? {};
-        const fonts = Object.keys(bundle).filter((f) => /open-sans-(latin-(400|600|700)|symbols-(600|700)|math-(600|700))-normal-[\w-]+\.woff2$/.test(f));
+        const fonts = Object.keys(bundle).filter((f) => /open-sans-latin-(400|600|700)-normal-[\w-]+\.woff2$/.test(f));
         const player = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/tutorial/tutorial-app.ts'));
         const modules = new Set();
         const visit = (name) => {

@@ -1,6 +1,4 @@
-import '@fontsource/open-sans/400.css';
-import '@fontsource/open-sans/600.css';
-import '@fontsource/open-sans/700.css';
+import './boot/fonts.css';
 import { loadAllLocales } from './i18n';
 import { takeOver } from './boot/takeover';
 

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, render, type PropertyValues, type Templ
 import { customElement, query, state } from 'lit/decorators.js';
 import type { ActorRefFrom, InspectionEvent, Subscription } from 'xstate';
 import type { OppositionProof } from '../api/types';
+import { arrowIcon } from '../app/icons';
 import type { SimDevices } from '../app/sim-devices';
 import { currentLanguage, onLanguageChanged, setLanguage, t, type Language } from '../i18n';
 import { draftKey } from '../authoring/draft';
@@ -138,6 +139,18 @@ export class MesTutorial extends LitElement {
       display: inline-flex;
       align-items: center;
       text-decoration: none;
+    }
+    /* The arrows of « Précédent » and « Continuer » (src/app/icons.ts). */
+    button .arrow {
+      width: 1em;
+      height: 1em;
+      vertical-align: -0.15em;
+    }
+    button .arrow:first-child {
+      margin-inline-end: 0.35em;
+    }
+    button .arrow:last-child {
+      margin-inline-start: 0.35em;
     }
     .bar button[aria-pressed='true'] {
       background: #e7ecfa;
@@ -956,7 +969,7 @@ export class MesTutorial extends LitElement {
         ${live ? html`<mes-documents-panel .persona=${this.persona} ?open=${this.documentsOpen} @mes-documents-toggle=${(e: CustomEvent<{ open: boolean }>) => (this.documentsOpen = e.detail.open)}></mes-documents-panel>` : nothing}
         ${this.ready ? html`<sim-devices></sim-devices>` : nothing}
         <div class="group">
-          <button type="button" data-hotspot="previous" @click=${() => this.prev()} ?disabled=${ctx.stepIndex === 0}>${t('player:previous')}</button>
+          <button type="button" data-hotspot="previous" @click=${() => this.prev()} ?disabled=${ctx.stepIndex === 0}>${arrowIcon('previous')}${t('player:previous')}</button>
           <button type="button" data-hotspot="fullscreen" aria-pressed=${this.fullscreen ? 'true' : 'false'} @click=${() => void this.handleFullscreen()}>
             ${t('player:fullscreen')}
           </button>
@@ -994,7 +1007,7 @@ export class MesTutorial extends LitElement {
             ? html`<button type="button" data-hotspot="hint" @click=${() => this.actor?.send({ type: 'HINT' })}>${t('player:askHint')}</button>`
             : nothing}
           ${freeNext || step.slide
-            ? html`<button type="button" class="primary" data-hotspot="next" @click=${() => this.next()}>${t('player:next')}</button>`
+            ? html`<button type="button" class="primary" data-hotspot="next" @click=${() => this.next()}>${t('player:next')}${arrowIcon('next')}</button>`
             : nothing}
         </div>
       </section>

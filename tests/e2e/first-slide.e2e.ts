@@ -53,11 +53,25 @@ describe('the prerendered first slide', () => {
 
   it('takes a click on « Continuer » before the app, and the app then shows the next step', async () => {
     const { page, release } = await landingHeld();
-    await page.getByRole('button', { name: 'Continuer →' }).click();
+    await page.getByRole('button', { name: 'Continuer' }).click();
     expect(await step(page)).toBeNull();
     release();
     await page.waitForSelector('mes-tutorial[data-ready]', { state: 'attached' });
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('step') === id, steps[1]!.id);
+  });
+
+  it('is drawn with the three Latin faces of Open Sans alone, preloaded by the page', async () => {
+    const { page, release } = await landingHeld();
+    const fonts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.woff2') && e.startTime < performance.getEntriesByName('mes-first-step-ready')[0]!.startTime)
+        .map((e) => new URL(e.name).pathname.replace(/-[\w]+\.woff2$/, '')),
+    );
+    expect(fonts.sort()).toEqual(['/assets/open-sans-latin-400-normal', '/assets/open-sans-latin-600-normal', '/assets/open-sans-latin-700-normal']);
+    // Its arrows are icons, hidden from assistive technologies: the buttons' names are their words.
+    expect(await page.getByRole('button', { name: 'Précédent' }).locator('svg[aria-hidden="true"]').count()).toBe(1);
+    release();
   });
 
   it('without a press, the app takes over on the same step and stays there', async () => {
@@ -75,6 +89,6 @@ describe('the prerendered first slide', () => {
     await page.waitForSelector('mes-tutorial[data-ready]', { state: 'attached' });
     expect(await page.evaluate(() => document.documentElement.hasAttribute('data-mes-first-slide'))).toBe(false);
     expect(await page.evaluate(() => document.getElementById('mes-prerender'))).toBeNull();
-    await page.getByRole('button', { name: 'Continue →' }).waitFor();
+    await page.getByRole('button', { name: 'Continue' }).waitFor();
   });
 });
