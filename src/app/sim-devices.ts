@@ -3,7 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../api/client';
 import type { InboxMessage, InboxResponse } from '../api/types';
 import { formatMobile } from '../domain/mobile';
-import { currentLanguage, t } from '../i18n';
+import { t } from '../i18n';
+import { formatDateTime, prepareDateFormats, type DateTimeText } from '../i18n/dates';
 import { tokens } from '../site/screens/styles';
 import { TabbedSidePanel, sidePanelStyles } from './side-panel';
 
@@ -258,6 +259,11 @@ export class SimDevices extends TabbedSidePanel<DeviceTab> {
   /** Only the latest refresh may write: an older answer arriving late is stale. */
   private requestSeq = 0;
 
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    prepareDateFormats();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('source')) void this.refresh();
@@ -339,14 +345,8 @@ export class SimDevices extends TabbedSidePanel<DeviceTab> {
     this.markShownAsSeen();
   }
 
-  private formatDate(iso: string): { date: string; time: string } {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return { date: iso, time: '' };
-    const locale = currentLanguage() === 'fr' ? 'fr-FR' : 'en-GB';
-    return {
-      date: new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d),
-      time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(d),
-    };
+  private formatDate(iso: string): DateTimeText {
+    return formatDateTime(iso) ?? { date: iso, time: '' };
   }
 
   /** The text with every code the person must type set apart, large and selectable in one click. */

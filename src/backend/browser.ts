@@ -1,5 +1,6 @@
 import { getResponse, type HttpHandler } from 'msw';
 import { createHandlers } from './handlers';
+import { attachBody } from './request-body';
 import type { Store } from './store';
 
 /**
@@ -33,13 +34,27 @@ export interface BrowserBackend {
 declare const __OFFLINE_WORKER__: string | undefined;
 const OFFLINE_WORKER = typeof __OFFLINE_WORKER__ === 'string' ? __OFFLINE_WORKER__ : null;
 
-/** Answers the handled requests from the handlers; the others go to the network untouched. */
+/**
+ * Answers the requests to the page's own /api from the handlers; the others go to the network untouched.
+ * A JSON text body (what the API client sends) travels beside the request rather than in it
+ * (src/backend/request-body.ts says why); any other body stays in the request.
+ */
 function interceptFetch(handlers: HttpHandler[]): () => void {
   const original = globalThis.fetch;
   const patched: typeof fetch = async (input, init) => {
-    const request = new Request(input, init);
-    const response = await getResponse(handlers, request.clone());
-    return response ?? original.call(globalThis, request);
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    if (url.origin !== location.origin || !url.pathname.startsWith('/api/')) return original.call(globalThis, input, init);
+    let request: Request;
+    if (!(input instanceof Request) && typeof init?.body === 'string') {
+      const { body, ...rest } = init;
+      request = new Request(url, rest);
+      attachBody(request, body);
+    } else {
+      request = new Request(input, init);
+    }
+    // A request no handler answers is left unread (MSW only reads the clone it takes): it goes on as it came.
+    const response = await getResponse(handlers, request);
+    return response ?? original.call(globalThis, input, init);
   };
   globalThis.fetch = patched;
   return () => {

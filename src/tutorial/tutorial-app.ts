@@ -324,6 +324,9 @@ export class MesTutorial extends LitElement {
     this.registerKeys();
     this.presenter = new PresenterLink({ onCommand: (m) => this.obeyPresenter(m), onHello: () => this.postPresenterState(true) });
     this.cleanups.push(() => this.presenter?.close());
+    // The address of the step shown is written when the page is left, if it was not yet (see syncUrl).
+    window.addEventListener('pagehide', this.writeUrl);
+    this.cleanups.push(() => window.removeEventListener('pagehide', this.writeUrl));
     if (import.meta.hot) {
       let live: (() => void) | null = null;
       let gone = false;
@@ -467,7 +470,7 @@ export class MesTutorial extends LitElement {
     if (!scenario || !kit) return;
     const { world, persona } = this.worldFor(scenario, mode === 'evaluation' ? this.seed : null);
     this.persona = persona;
-    await kit.bootBackend(world, () => void this.devices?.refresh());
+    await kit.bootBackend(world, this.refreshInbox);
     this.ready = true;
     this.stopActor();
     const site = kit.createSiteMachine({ api: kit.api, deliverProof: (proof) => void this.deliverProof(proof) });
@@ -530,11 +533,41 @@ export class MesTutorial extends LitElement {
       this.siteSub?.unsubscribe();
       this.siteRef = ref;
       this.site = ref?.getSnapshot() ?? null;
-      this.siteSub = ref?.subscribe((s) => (this.site = s)) ?? null;
+      this.siteSub = ref?.subscribe((s) => this.siteChanged(s)) ?? null;
+    } else if (ref && !this.rebuildingSite()) {
+      this.site = ref.getSnapshot();
     }
     this.syncUrl(snapshot.context);
     this.postPresenterState();
   }
+
+  /**
+   * While the session rebuilds the site state of a step (`preparing`: the world back to its start, then the
+   * journey's setup and the steps before it, played at once), the screens it passes through are not drawn:
+   * the stage keeps what it showed (it is busy meanwhile) and draws the step's screen once, when it is
+   * reached. Drawing each of those screens, to take it away in the same instant, was most of the time a
+   * journey's first step took to appear.
+   */
+  private rebuildingSite(): boolean {
+    return this.snapshot?.matches({ session: 'preparing' }) ?? false;
+  }
+
+  private siteChanged(site: SiteSnapshot): void {
+    if (!this.rebuildingSite()) this.site = site;
+  }
+
+  /**
+   * The mailbox and phone read their messages again after a change in the simulated world: once for all the
+   * changes of one task (a step's setup makes several), not once each.
+   */
+  private inboxTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refreshInbox = (): void => {
+    if (this.inboxTimer !== undefined) return;
+    this.inboxTimer = setTimeout(() => {
+      this.inboxTimer = undefined;
+      void this.devices?.refresh();
+    }, 0);
+  };
 
   // ---------------------------------------------------------------------------------------------
   // Presenter view, live reload
@@ -597,12 +630,15 @@ export class MesTutorial extends LitElement {
   private pendingSearch: string | null = null;
   private urlFrame = 0;
   private urlTimer: ReturnType<typeof setTimeout> | undefined;
+  private urlIdle = 0;
 
   /**
    * The address follows the step shown (`?scenario=…&step=…&mode=…`), written once the frame that draws
-   * the step is painted rather than in the task that changes it: `history.replaceState` is a synchronous
-   * round trip to the browser process (1 to 60 ms on a busy machine) and recalculates the page's style.
-   * The step shown is also on the stage (`data-step`), at once.
+   * the step is painted and the page is idle, rather than in the task that changes it:
+   * `history.replaceState` is a synchronous round trip to the browser process (1 to 60 ms on a busy
+   * machine) and recalculates the page's style, and the trainee's next press comes before it. Written at
+   * the latest half a second after that frame, and at once when the page is left (pagehide, see
+   * connectedCallback) or this element removed. The step shown is also on the stage (`data-step`), at once.
    */
   private syncUrl(view: ViewContext): void {
     const step = view.steps[view.stepIndex];
@@ -614,29 +650,32 @@ export class MesTutorial extends LitElement {
     if (view.mode === 'evaluation' && this.seed !== null) params.set('seed', String(this.seed));
     else params.delete('seed');
     this.pendingSearch = `?${params.toString()}`;
-    if (this.urlFrame || this.urlTimer !== undefined) return;
-    // After the next frame (a task posted from its callback runs once it is painted), or after a timer
-    // where no frame comes (a page not shown).
+    if (this.urlFrame || this.urlTimer !== undefined || this.urlIdle) return;
+    // After the next frame, or after a timer where no frame comes (a page not shown); then once idle.
     const later = (): void => {
       cancelAnimationFrame(this.urlFrame);
       clearTimeout(this.urlTimer);
       this.urlFrame = 0;
-      this.urlTimer = setTimeout(() => this.writeUrl(), 0);
+      this.urlTimer = undefined;
+      if (typeof requestIdleCallback === 'function') this.urlIdle = requestIdleCallback(() => this.writeUrl(), { timeout: 500 });
+      else this.urlTimer = setTimeout(() => this.writeUrl(), 0);
     };
     this.urlFrame = requestAnimationFrame(later);
     this.urlTimer = setTimeout(later, 100);
   }
 
   /** Writes the address of the step shown now, if it changed. */
-  private writeUrl(): void {
+  private readonly writeUrl = (): void => {
     cancelAnimationFrame(this.urlFrame);
     clearTimeout(this.urlTimer);
+    if (this.urlIdle) cancelIdleCallback(this.urlIdle);
     this.urlFrame = 0;
     this.urlTimer = undefined;
+    this.urlIdle = 0;
     const search = this.pendingSearch;
     this.pendingSearch = null;
     if (search !== null && search !== location.search) history.replaceState(null, '', search);
-  }
+  };
 
   // ---------------------------------------------------------------------------------------------
   // Keyboard

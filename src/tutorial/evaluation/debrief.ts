@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { printableName } from '../../documents/certificate';
-import { currentLanguage, redrawOnLanguageChange, t } from '../../i18n';
+import { redrawOnLanguageChange, t } from '../../i18n';
+import { formatDateTime, type DateTimeText } from '../../i18n/dates';
 import { screenStyles, tokens } from '../../site/screens/styles';
 import { formatDuration } from './format';
 import { MAX_SCORE, PASS_MARK, PENALTIES, stepHasErrors, type EvaluationResult, type StepRecord } from './score';
@@ -283,14 +284,8 @@ export class MesDebrief extends LitElement {
     this.emit('mes-evaluation-restart', { scenarioId: this.result.scenarioId });
   };
 
-  private formatFinished(iso: string): { date: string; time: string } | null {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return null;
-    const locale = currentLanguage() === 'fr' ? 'fr-FR' : 'en-GB';
-    return {
-      date: new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d),
-      time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(d),
-    };
+  private formatFinished(iso: string): DateTimeText | null {
+    return formatDateTime(iso);
   }
 
   private renderVerdict(passed: boolean): TemplateResult {
@@ -421,7 +416,7 @@ export class MesDebrief extends LitElement {
             <dt>${t('evaluation:debrief.totalTime')}</dt>
             <dd>${formatDuration(r.totalMs)}</dd>
           </dl>
-          ${finished ? html`<p class="when">${t('evaluation:debrief.finishedAt', finished)}</p>` : nothing}
+          ${finished ? html`<p class="when">${t('evaluation:debrief.finishedAt', { ...finished })}</p>` : nothing}
         </div>
       </div>
       <section class="rule" aria-labelledby="rule-title">

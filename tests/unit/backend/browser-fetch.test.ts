@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApi } from '../../../src/api/client';
+import { startBrowserBackend, type BrowserBackend } from '../../../src/backend/browser';
+import { Store } from '../../../src/backend/store';
+import { MARTINE, fakeClock, martineIdentify, pasAPasWorld } from './harness';
+
+/**
+ * The page's own fetch (src/backend/browser.ts): /api of the page's origin answered by the handlers, the
+ * API client's JSON body handed beside the request (src/backend/request-body.ts), every other request
+ * passed to the network as it came.
+ */
+const ORIGIN = 'http://app.test';
+let network: ReturnType<typeof vi.fn>;
+let backend: BrowserBackend | null = null;
+
+beforeEach(() => {
+  vi.stubGlobal('location', new URL(`${ORIGIN}/?step=s1`));
+  network = vi.fn(async () => new Response('from the network', { status: 200 }));
+  vi.stubGlobal('fetch', network);
+});
+
+afterEach(() => {
+  backend?.stop();
+  backend = null;
+  vi.unstubAllGlobals();
+});
+
+async function start(): Promise<Store> {
+  const store = new Store(pasAPasWorld(), { now: fakeClock().now, seed: 42 });
+  backend = await startBrowserBackend(store);
+  return store;
+}
+
+describe("the page's fetch", () => {
+  it("answers the API client's requests from the store, their JSON bodies read", async () => {
+    await start();
+    const api = createApi();
+    const session = await api.identify(martineIdentify());
+    expect(session.sessionId).toEqual(expect.any(String));
+    // The body was read: a wrong code in it is refused by the store, not by a missing field.
+    await expect(api.identify(martineIdentify('AAAAAAAAAAAA'))).rejects.toMatchObject({ code: expect.not.stringMatching(/^INVALID_REQUEST$/) });
+    expect(network).not.toHaveBeenCalled();
+  });
+
+  it('reads a body carried by a Request too, and refuses one that is not a JSON object', async () => {
+    await start();
+    const ok = await fetch(new Request(`${ORIGIN}/api/enrolment/identify`, { method: 'POST', body: JSON.stringify(martineIdentify()) }));
+    expect(ok.status).toBe(200);
+    const bad = await fetch('/api/enrolment/identify', { method: 'POST', body: '[1, 2]' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'INVALID_REQUEST' });
+    const missing = await fetch('/api/enrolment/identify', { method: 'POST', body: JSON.stringify({ code: MARTINE.code }) });
+    expect(await missing.json()).toMatchObject({ code: 'INVALID_REQUEST', details: { field: 'nir' } });
+    expect(network).not.toHaveBeenCalled();
+  });
+
+  it('passes every other request to the network untouched: another path, another origin, an unknown /api path', async () => {
+    await start();
+    const init = { method: 'POST', body: 'x=1' };
+    for (const url of ['/assets/app.js', 'https://elsewhere.test/api/enrolment/identify', '/api/unknown']) {
+      const response = await fetch(url, init);
+      expect(await response.text()).toBe('from the network');
+      expect(network).toHaveBeenLastCalledWith(url, init);
+    }
+    expect(network).toHaveBeenCalledTimes(3);
+  });
+
+  it('gives the network its own fetch back once stopped', async () => {
+    await start();
+    backend?.stop();
+    backend = null;
+    expect(globalThis.fetch).toBe(network);
+  });
+});
