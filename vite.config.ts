@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { cssLiterals } from './scripts/vite-css-literals.ts';
 import { DATA_KINDS, dataChunks } from './scripts/vite-data-chunks.ts';
 import { OFFLINE_WORKER, offlineWorker } from './scripts/vite-offline.ts';
 import { shippedScenarios } from './scripts/vite-scenarios.mjs';
@@ -12,7 +13,7 @@ import { prerenderedFirstSlide } from './scripts/vite-prerender.mjs';
  * `vite build --mode single` (npm run build:single): one self-contained HTML file, without code
  * splitting nor service worker, finished by scripts/build-single.mjs.
  *
- * In every mode, MSW's cookie library (tough-cookie, with the whole public-suffix list) is replaced by the
+ * In every mode, the CSS of the Lit elements' templates is minified (scripts/vite-css-literals.ts), and MSW's cookie library (tough-cookie, with the whole public-suffix list) is replaced by the
  * simulated backend's own host-only cookie jar: src/backend/cookie-jar.ts says why and what it keeps.
  *
  * The packages behind Stately's online inspector that only its WebSocket and PartyKit inspectors use are
@@ -34,7 +35,7 @@ export default defineConfig(({ command, mode }) => {
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
     define: worker ? { __OFFLINE_WORKER__: JSON.stringify(`/${OFFLINE_WORKER}`) } : {},
-    plugins: [shippedScenarios(), ...(worker ? [offlineWorker(), prerenderedFirstSlide()] : []), ...(single ? [] : [data.plugin])],
+    plugins: [cssLiterals(), shippedScenarios(), ...(worker ? [offlineWorker(), prerenderedFirstSlide()] : []), ...(single ? [] : [data.plugin])],
     build: single
       ? {
           target: 'es2022',
