@@ -17,7 +17,6 @@ import type { TutorialActor, TutorialContext, TutorialEvent, TutorialScenario, T
 import { MODES, isFinished, isSiteStep, isWaiting, siteOf, targetOf, type Mode } from './session-view';
 import type { MesTutorialOverlay } from './overlay/tutorial-overlay';
 import './progress-bar';
-import './shortcuts-dialog';
 import type { MesShortcutsDialog } from './shortcuts-dialog';
 // The slides a pas à pas opens with; the notification ones (larger) come with the session (./session-kit).
 import './slides/slide-cover';
@@ -80,6 +79,15 @@ if (import.meta.hot) import.meta.hot.accept('../scenarios/shipped', () => undefi
  * tutorial machine; the mode switch, the progress bar, fullscreen and the keyboard. Each step has its
  * own address (`?scenario=…&step=…&mode=…`): a reload or a link opens that step, its site rebuilt.
  */
+/** The shortcuts dialog's module, loaded on demand (once). */
+let shortcutsDialog: Promise<unknown> | null = null;
+const loadShortcutsDialog = (): Promise<unknown> =>
+  (shortcutsDialog ??= import('./shortcuts-dialog').catch((error: unknown) => {
+    // Asked again next time (a network back, say); meanwhile the dialog simply does not open.
+    shortcutsDialog = null;
+    console.warn('[player] shortcuts dialog unavailable', error);
+  }));
+
 @customElement('mes-tutorial')
 export class MesTutorial extends LitElement {
   static override styles = css`
@@ -509,6 +517,9 @@ export class MesTutorial extends LitElement {
     // `mes-player-ready` says when the player itself is (the size budget counts the scripts until then).
     if (!performance.getEntriesByName('mes-first-step-ready').length) performance.mark('mes-first-step-ready');
     performance.mark('mes-player-ready');
+    // Later, while the first slide is read.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadShortcutsDialog());
+    else setTimeout(() => void loadShortcutsDialog(), 0);
     this.dispatchEvent(new CustomEvent('mes-first-step-ready', { bubbles: true, composed: true }));
   }
 
@@ -688,7 +699,7 @@ export class MesTutorial extends LitElement {
     this.keyboard.register({ keys: ['f'], labelKey: 'tutorial:keys.fullscreen', group: display, handler: () => void this.handleFullscreen() });
     this.keyboard.register({ keys: ['h'], labelKey: 'player:keys.hint', group: nav, handler: () => this.actor?.send({ type: 'HINT' }) });
     this.keyboard.register({ keys: ['p'], labelKey: 'player:keys.pause', group: display, handler: () => this.togglePause() });
-    this.keyboard.register({ keys: ['?'], labelKey: 'tutorial:keys.help', group: display, handler: () => this.openShortcuts() });
+    this.keyboard.register({ keys: ['?'], labelKey: 'tutorial:keys.help', group: display, handler: () => void this.openShortcuts() });
     this.keyboard.register({ keys: ['i'], labelKey: 'inspector:key', group: display, handler: () => (this.inspectorOpen = !this.inspectorOpen) });
   }
 
@@ -722,11 +733,16 @@ export class MesTutorial extends LitElement {
     this.actor?.send({ type: snap.context.demo.paused ? 'RESUME' : 'PAUSE' });
   }
 
-  private openShortcuts(): void {
+  /**
+   * The shortcuts dialog's module is not part of the first slide's: it is fetched once the player is ready
+   * (see loadShortcutsDialog), or when the dialog is first asked for; its element in the page is upgraded then.
+   */
+  private async openShortcuts(): Promise<void> {
+    await loadShortcutsDialog();
     const dialog = this.shortcutsDialog;
     if (!dialog) return;
     dialog.shortcuts = this.keyboard.shortcuts();
-    void dialog.show();
+    await dialog.show();
   }
 
   private async handleFullscreen(): Promise<void> {
@@ -1018,7 +1034,7 @@ export class MesTutorial extends LitElement {
           <button type="button" class="reveal-on-focus" aria-expanded=${this.inspectorOpen ? 'true' : 'false'} @click=${() => (this.inspectorOpen = !this.inspectorOpen)}>
             ${t('inspector:open')}
           </button>
-          <button type="button" data-hotspot="shortcuts" aria-haspopup="dialog" @click=${() => this.openShortcuts()}>?<span class="visually-hidden"> ${t('tutorial:keys.help')}</span></button>
+          <button type="button" data-hotspot="shortcuts" aria-haspopup="dialog" @click=${() => void this.openShortcuts()}>?<span class="visually-hidden"> ${t('tutorial:keys.help')}</span></button>
           <a class="catalogue" data-hotspot="catalogue" href=${appHref(currentLanguage() === 'fr' ? 'view=catalogue' : `view=catalogue&lang=${currentLanguage()}`)}>${t('catalogue:link')}</a>
           <a class="catalogue" href=${appHref('view=accessibilite')}>${t('common:statementLink')}</a>
           <button type="button" data-hotspot="language" lang=${currentLanguage() === 'fr' ? 'en' : 'fr'} @click=${() => void this.handleLanguage(currentLanguage() === 'fr' ? 'en' : 'fr')}>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type E2EPage, useCleanApps } from './harness';
-import { describeViolations, gotoStep, navigate, playerReady, reload, runAxe, stepOf, steps } from './quality-helpers';
+import { describeViolations, gotoStep, navigate, playerReady, reload, runAxe, shownStep, steps } from './quality-helpers';
 import { MARTINE, click, identify, readCode, see, startActivation } from './site-helpers';
 
 /**
@@ -51,7 +51,7 @@ describe.each(VIEWPORTS)('axe-core, WCAG 2.1 A and AA, at %s', (_name, viewport)
     // The trainee's walk through the tutorial: the zone for a site step, → for the others.
     for (let i = 0; i < steps.length + 2; i += 1) {
       await playerReady(page);
-      const id = stepOf(page) ?? '';
+      const id = await shownStep(page);
       const step = steps.find((s) => s.id === id);
       expect(step, `step ${id}`).toBeDefined();
       if (step!.action) await page.locator('mes-tutorial-overlay .zone').waitFor();
@@ -402,7 +402,7 @@ describe.each([
     const seen: string[] = [];
     for (let i = 0; i < steps.length + 2; i += 1) {
       await playerReady(page);
-      const id = stepOf(page) ?? '';
+      const id = await shownStep(page);
       const step = steps.find((s) => s.id === id)!;
       if (step.action) await page.locator('mes-tutorial-overlay .zone').waitFor();
       problems.push(...(await overflow(page)).map((p) => `step ${id}: ${p}`));

@@ -79,7 +79,7 @@ describe('the prerendered first slide', () => {
     release();
     await page.waitForSelector('mes-tutorial[data-ready]', { state: 'attached' });
     await page.waitForFunction(() => document.querySelector('mes-tutorial')?.shadowRoot?.querySelector('.stage')?.getAttribute('aria-busy') === 'false');
-    expect(await step(page)).toBe(steps[0]!.id);
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('step') === id, steps[0]!.id);
     await page.getByRole('heading', { level: 1, name: /Activer \(ou s'opposer à\)/ }).waitFor();
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type E2EPage, useCleanApps } from './harness';
-import { focused, playerReady, stepOf, steps, type Focus } from './quality-helpers';
+import { focused, playerReady, shownStep, steps, type Focus } from './quality-helpers';
 import { MARTINE, see } from './site-helpers';
 
 /**
@@ -225,7 +225,7 @@ describe('the pas à pas in guided mode by keyboard alone', () => {
     const intro = steps.filter((s) => s.journey === steps[0]!.journey).map((s) => s.id);
     const seen: string[] = [];
     while (seen.length < intro.length + 1) {
-      const id = stepOf(page) ?? '';
+      const id = await shownStep(page);
       seen.push(id);
       if (!intro.includes(id)) break;
       await page.keyboard.press('ArrowRight');
@@ -246,7 +246,7 @@ describe('the pas à pas in guided mode by keyboard alone', () => {
     const seen: string[] = [];
     for (let guard = 0; guard < own.length + 2; guard += 1) {
       await playerReady(page);
-      const id = stepOf(page) ?? '';
+      const id = await shownStep(page);
       if (!own.includes(id)) break;
       seen.push(id);
       const step = steps.find((s) => s.id === id)!;

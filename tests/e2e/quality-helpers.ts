@@ -69,6 +69,16 @@ export async function gotoStep(page: Page, step: string, mode: Parameters<typeof
 
 export const stepOf = (page: Page): string | null => new URL(page.url()).searchParams.get('step');
 
+/**
+ * The step on the stage, once the address says it too: the player writes the address after the step's
+ * frame, when the page is idle (src/tutorial/tutorial-app.ts, syncUrl).
+ */
+export async function shownStep(page: Page): Promise<string> {
+  const id = (await page.locator('mes-tutorial .stage[data-step]').getAttribute('data-step')) ?? '';
+  await page.waitForFunction((s) => new URL(location.href).searchParams.get('step') === s, id, { timeout: 5_000 });
+  return id;
+}
+
 export interface Focus {
   tag: string;
   hotspot: string;
