@@ -29,7 +29,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
 import { scriptsUntilReady, READY_MARK } from './bench/first-load.mjs';
-import { BUDGETS, distScripts, gzipSize, kb } from './bench/sizes.mjs';
+import { BUDGETS, distScripts, gzipSize, inlineScripts, kb } from './bench/sizes.mjs';
 import { traceLoad } from './bench/trace.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4309);
@@ -324,11 +324,13 @@ async function main() {
     // Sizes.
     if (wanted('sizes')) {
       const first = await scriptsUntilReady(await browser.newContext(), `${base}/`);
-      const firstBytes = first.reduce((n, f) => n + gzipSize(join('dist', f)), 0);
+      // With the page's inline script (the prerendered slide's own).
+      const inline = inlineScripts('dist');
+      const firstBytes = first.reduce((n, f) => n + gzipSize(join('dist', f)), 0) + inline.reduce((n, s) => n + s.gzip, 0);
       const all = distScripts('dist');
       const allButPdf = all.filter((s) => !s.pdf).reduce((n, s) => n + s.gzip, 0);
       const pdf = all.filter((s) => s.pdf).reduce((n, s) => n + s.gzip, 0);
-      rows.push(['JavaScript needed for the first slide, gzip', `${kb(firstBytes).toFixed(1)} KB (${first.length} files)`, `≤ ${BUDGETS.firstSlideKb} KB`, kb(firstBytes) <= BUDGETS.firstSlideKb]);
+      rows.push(['JavaScript needed for the first slide, gzip', `${kb(firstBytes).toFixed(1)} KB (${first.length} files, ${inline.length} inline script)`, `≤ ${BUDGETS.firstSlideKb} KB`, kb(firstBytes) <= BUDGETS.firstSlideKb]);
       rows.push(['all JavaScript except the PDF library, gzip', `${kb(allButPdf).toFixed(1)} KB (PDF library: ${kb(pdf).toFixed(1)} KB)`, `≤ ${BUDGETS.allButPdfKb} KB`, kb(allButPdf) <= BUDGETS.allButPdfKb]);
     }
 

@@ -10,7 +10,7 @@ import { extname, join, normalize, resolve } from 'node:path';
  * waits for the pas à pas's first step (French, guided) and writes its DOM into `<div id="app">` as
  * declarative shadow DOM, each shadow root with the app's style sheets as `<style data-mes-pre>`. The
  * custom elements are renamed `…-pre` (never defined: the app's definitions do not upgrade them).
- * src/boot/first-slide.ts (a classic script of its own, after it) shows it on that address only, records
+ * src/boot/first-slide.ts (a classic script of its own, inline in the head) shows it on that address only, records
  * what is pressed on it and marks it ready once painted with its fonts; src/boot/takeover.ts swaps in
  * the app's element and replays the presses.
  *
@@ -127,6 +127,7 @@ export function prerenderedFirstSlide() {
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
     },
+    // The slide's own script, built once: the page carries it inline (see closeBundle).
     async buildStart() {
       const result = await build({
         entryPoints: [resolve('src/boot/first-slide.ts')],
@@ -137,16 +138,8 @@ export function prerenderedFirstSlide() {
         minify: true,
         logLevel: 'warning',
       });
-      const code = result.outputFiles[0].text;
-      script = `assets/first-slide-${createHash('sha256').update(code).digest('base64url').slice(0, 8)}.js`;
-      this.emitFile({ type: 'asset', fileName: script, source: code });
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler() {
-        // Last in the head: before the slide is parsed, so that it is shown in the first paint (or never).
-        return script ? [{ tag: 'script', attrs: { src: `/${script}` }, injectTo: 'head' }] : [];
-      },
+      script = result.outputFiles[0].text.trim();
+      if (/<\/script|<!--/i.test(script)) throw new Error('src/boot/first-slide.ts, built, cannot be put inline in a <script>');
     },
     async closeBundle() {
       if (!existsSync(CHROMIUM)) {
@@ -164,11 +157,18 @@ export function prerenderedFirstSlide() {
       let out = page.replace(/\s*<link rel="modulepreload" crossorigin="" href="([^"]+)">/g, (_m, href) => (modules.push(href), ''));
       out = out.replace(/\s*<script type="module" crossorigin src="([^"]+)"><\/script>/, (_m, src) => ((entry = src), ''));
       if (!entry) throw new Error('index.html has no module script');
-      const tag = `<script src="/${script}"></script>`;
-      if (!out.includes(tag)) throw new Error(`index.html has no ${tag}`);
       const attrs = `data-app="${entry}" data-modules="${modules.join(' ')}" data-fonts="${fonts.join('|')}"`;
+      // Inline, first in the head, before the style sheet (a script after a style sheet being fetched waits
+      // for it): it runs at once, without a request of its own. The page's Content-Security-Policy allows
+      // this script, by its hash, and no other inline one.
+      const sheet = out.indexOf('<link rel="stylesheet"');
+      if (sheet < 0) throw new Error('index.html has no style sheet');
+      const hash = createHash('sha256').update(script).digest('base64');
       // The page is not drawn before the slide is parsed whole: no frame of half a slide to lay out then.
-      out = out.replace(tag, () => `<link rel="expect" href="#${END}" blocking="render">\n    <script src="/${script}" async blocking="render" ${attrs}></script>`);
+      out = `${out.slice(0, sheet)}<link rel="expect" href="#${END}" blocking="render">\n    <script ${attrs}>${script}</script>\n    ${out.slice(sheet)}`;
+      const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self')/;
+      if (!csp.test(out)) throw new Error("index.html's Content-Security-Policy has no script-src 'self'");
+      out = out.replace(csp, (m) => `${m} 'sha256-${hash}'`);
       writeFileSync(file, out.replace(marker, () => `<div id="app">${slide}<template id="${END}"></template></div>`));
     },
   };

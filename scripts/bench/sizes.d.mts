@@ -6,5 +6,6 @@ export interface DistScript {
   gzip: number;
   pdf: boolean;
 }
+export declare function inlineScripts(dist?: string): DistScript[];
 export declare function distScripts(dist?: string, root?: string): DistScript[];
 export declare function kb(bytes: number): number;

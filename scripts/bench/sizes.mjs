@@ -35,13 +35,26 @@ function packageOf(source) {
 }
 
 /**
- * Every JS file of the build, with its gzip size and whether it is part of the PDF library: a chunk
+ * The scripts written inline in the built page (the first slide's own, scripts/vite-prerender.mjs), each
+ * with its gzip size: JavaScript too, counted with the files.
+ */
+export function inlineScripts(dist = 'dist') {
+  const page = join(dist, 'index.html');
+  if (!existsSync(page)) return [];
+  const html = readFileSync(page, 'utf8');
+  return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .filter((m) => m[1].trim() !== '')
+    .map((m, i) => ({ file: `index.html (inline script ${i + 1})`, gzip: gzipSync(m[1], { level: 9 }).length, pdf: false }));
+}
+
+/**
+ * Every JS file of the build, and the page's inline scripts, with its gzip size and whether it is part of the PDF library: a chunk
  * whose sources (from its source map) all belong to jspdf or its dependencies.
  */
 export function distScripts(dist = 'dist', root = process.cwd()) {
   const pdf = pdfPackages(root);
   const dir = join(dist, 'assets');
-  return readdirSync(dir)
+  const files = readdirSync(dir)
     .filter((f) => f.endsWith('.js'))
     .sort()
     .map((file) => {
@@ -51,6 +64,7 @@ export function distScripts(dist = 'dist', root = process.cwd()) {
       const isPdf = sources.length > 0 && sources.every((s) => pdf.has(packageOf(s) ?? ''));
       return { file: `assets/${file}`, gzip: gzipSize(path), pdf: isPdf };
     });
+  return [...files, ...inlineScripts(dist)];
 }
 
 export const kb = (bytes) => bytes / 1024;

@@ -1,8 +1,9 @@
 /**
  * The landing page's first slide, shown before the app's modules have run: a classic script of its own
- * (esbuild, outside the app's module graph; types only are imported), at the end of the built page's head,
- * async but render-blocking: the page is parsed meanwhile (with the prerendered slide that
- * scripts/vite-prerender.mjs puts into `<div id="app">`), and not drawn before it has run.
+ * (esbuild, outside the app's module graph; types only are imported), inline at the start of the built
+ * page's head (allowed by its hash in the page's Content-Security-Policy): it runs before the page's body
+ * is parsed (with the prerendered slide that scripts/vite-prerender.mjs puts into `<div id="app">`), with
+ * no request of its own.
  *
  * - Only the landing address (no query string: the pas à pas's first step, in French, guided) shows the
  *   prerendered slide (index.html's style hides it otherwise); any other address starts the app at once.
@@ -42,27 +43,32 @@ import type { FirstSlide, Press } from './first-slide-types';
     return;
   }
   document.documentElement.setAttribute('data-mes-first-slide', '');
-  // The faces the slide's text is drawn with (the build saw which): loaded now, from the preloads, so that
-  // its first layout has them all rather than laying it out again as each one arrives.
-  // (This script runs as soon as it is loaded, perhaps before the style sheet that declares them.)
+  // The faces the slide's text is drawn with (the build saw which): asked for as soon as the style sheet
+  // that declares them is loaded (this script runs before it is even in the page), from the preloads, so
+  // that the slide's first layout has them rather than laying it out again as each one arrives.
   // Its mark waits for these faces, not for `document.fonts.ready`, which also waits for the page's load
   // event (every other resource of the page, the favicon's too).
   const faces = new Set(script?.dataset['fonts']?.split('|') ?? []);
-  const facesLoaded = new Promise<unknown>((resolve) => {
-    const loadFaces = (): void => {
-      const loads: Array<Promise<unknown>> = [];
-      document.fonts.forEach((face) => {
-        if (faces.has(`${face.weight} ${face.style} ${face.unicodeRange.split(',')[0]}`)) loads.push(face.load().catch(() => undefined));
-      });
-      resolve(Promise.all(loads));
-    };
-    const sheet = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]');
-    if (!sheet || sheet.sheet) loadFaces();
-    else {
-      sheet.addEventListener('load', loadFaces, { once: true });
-      sheet.addEventListener('error', loadFaces, { once: true });
-    }
-  });
+  let facesAsked = false;
+  let facesLoaded: (loads: Promise<unknown>) => void = () => undefined;
+  const facesReady = new Promise<unknown>((resolve) => (facesLoaded = resolve));
+  const loadFaces = (): void => {
+    if (facesAsked) return;
+    facesAsked = true;
+    document.removeEventListener('load', onSheet, true);
+    document.removeEventListener('error', onSheet, true);
+    const loads: Array<Promise<unknown>> = [];
+    document.fonts.forEach((face) => {
+      if (faces.has(`${face.weight} ${face.style} ${face.unicodeRange.split(',')[0]}`)) loads.push(face.load().catch(() => undefined));
+    });
+    facesLoaded(Promise.all(loads));
+  };
+  // A link's load event does not bubble: seen on its way down.
+  const onSheet = (event: Event): void => {
+    if (event.target instanceof HTMLLinkElement && event.target.rel === 'stylesheet') loadFaces();
+  };
+  document.addEventListener('load', onSheet, true);
+  document.addEventListener('error', onSheet, true);
   const presses: Press[] = [];
   const state: FirstSlide = { host: document.documentElement, presses, recording: true };
   /** The prerendered slide's element, once parsed. */
@@ -136,11 +142,13 @@ import type { FirstSlide, Press } from './first-slide-types';
     root = host;
     state.host = host;
     window.__mesFirstSlide = state;
+    const sheet = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]');
+    if (!sheet || sheet.sheet) loadFaces();
     // The player focuses the step's title when it shows a step: the prerender does the same.
     const focus = host.dataset['focus'];
     const focused = focus ? at(focus.split(',').map(Number)) : null;
     if (focused instanceof HTMLElement) focused.focus({ preventScroll: true });
-    void facesLoaded.then(() =>
+    void facesReady.then(() =>
       requestAnimationFrame(() => {
         if (!performance.getEntriesByName('mes-first-step-ready').length) performance.mark('mes-first-step-ready');
         startApp();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,10 +31,14 @@ describe('Content-Security-Policy', () => {
   it('names no other origin: only the page itself, inline data and nothing for plugins', () => {
     const csp = policy();
     expect(csp.get('default-src')).toEqual(["'self'"]);
-    expect(csp.get('script-src')).toEqual(["'self'"]);
+    // The page's own files, and the one inline script it carries (the prerendered first slide's), by its hash.
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+    expect(inline).toHaveLength(1);
+    expect(csp.get('script-src')).toEqual(["'self'", ...inline]);
     expect(csp.get('connect-src')).toEqual(["'self'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
-    const allowed = new Set(["'self'", "'none'", "'unsafe-inline'", 'data:', 'blob:']);
+    const allowed = new Set(["'self'", "'none'", "'unsafe-inline'", 'data:', 'blob:', ...inline]);
     for (const [name, sources] of csp) {
       for (const source of sources) expect(allowed.has(source), `${name} ${source}`).toBe(true);
     }
