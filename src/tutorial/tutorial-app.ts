@@ -396,8 +396,12 @@ export class MesTutorial extends LitElement {
       }
       const kit = await loadKit();
       this.kit = kit;
-      // While the first slide is read, the other slides are drawn once out of sight (see warmSlides).
-      if (this.preview) await this.warmSlides(steps, stepIndex);
+      // While the first slide is read, the other slides and the site's first screen are drawn once out of
+      // sight (see warmSlides, warmSite).
+      if (this.preview) {
+        await this.warmSlides(steps, stepIndex);
+        await this.warmSite(kit, steps);
+      }
       const seedParam = Number(params.get('seed'));
       this.seed = mode === 'evaluation' ? (Number.isFinite(seedParam) && seedParam > 0 ? seedParam : kit.randomSeed()) : null;
       await this.startTutorial(mode, stepIndex);
@@ -406,6 +410,45 @@ export class MesTutorial extends LitElement {
       // A prerendered first slide (src/boot/takeover.ts) gives way to the message.
       this.dispatchEvent(new CustomEvent('mes-boot-failed'));
     }
+  }
+
+  /**
+   * Draws the recreated site once, out of sight, on its first screen (where a journey of the pas à pas
+   * starts after its « section » slide), then drops it: the site's frame and screen laid out a first time
+   * cost some 20 ms more than afterwards, in the frame that shows the journey's first step. As warmSlides,
+   * and only when the scenario has a site step and the trainee has not asked for the next step yet.
+   */
+  private async warmSite(kit: SessionKit, steps: readonly Step[]): Promise<void> {
+    if (this.pendingEvents.length || !steps.some((s) => !s.slide)) return;
+    const host = this.warmHost();
+    const root = host.attachShadow({ mode: 'closed' });
+    document.body.append(host);
+    try {
+      const machine = kit.createSiteMachine({ api: kit.api, deliverProof: () => undefined });
+      // Its first snapshot, not started: nothing is asked of the backend.
+      const ruleSet = this.scenario?.world.ruleSet;
+      const first = kit.createActor(machine, { input: ruleSet ? { ruleSet } : {} }).getSnapshot() as SiteSnapshot;
+      render(html`<div class="site"><mes-site-frame>${kit.renderScreen(kit.screenOf(first), first.context)}</mes-site-frame></div>`, root);
+      const frame = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('mes-site-frame');
+      await frame?.updateComplete;
+      void host.offsetHeight;
+      await document.fonts.ready;
+      void host.offsetHeight;
+    } catch {
+      // Only a head start: the site is drawn anyway when its step comes.
+    } finally {
+      render(nothing, root);
+      host.remove();
+    }
+  }
+
+  /** An element out of sight, hidden from assistive technologies and out of the tab order, to draw ahead in. */
+  private warmHost(): HTMLElement {
+    const host = document.createElement('div');
+    host.setAttribute('aria-hidden', 'true');
+    host.inert = true;
+    host.style.cssText = 'position:fixed;top:0;left:-200vw;width:100vw;visibility:hidden;pointer-events:none;contain:layout paint style';
+    return host;
   }
 
   /**
@@ -420,10 +463,7 @@ export class MesTutorial extends LitElement {
   private async warmSlides(steps: readonly Step[], shown: number): Promise<void> {
     const slides = steps.filter((s, i) => i !== shown && s.slide && customElements.get(SLIDE_TAGS[s.slide]));
     if (!slides.length) return;
-    const host = document.createElement('div');
-    host.setAttribute('aria-hidden', 'true');
-    host.inert = true;
-    host.style.cssText = 'position:fixed;top:0;left:-200vw;width:100vw;visibility:hidden;pointer-events:none;contain:layout paint style';
+    const host = this.warmHost();
     const root = host.attachShadow({ mode: 'closed' });
     document.body.append(host);
     try {
