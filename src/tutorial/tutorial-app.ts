@@ -79,6 +79,17 @@ if (import.meta.hot) import.meta.hot.accept('../scenarios/shipped', () => undefi
  * tutorial machine; the mode switch, the progress bar, fullscreen and the keyboard. Each step has its
  * own address (`?scenario=…&step=…&mode=…`): a reload or a link opens that step, its site rebuilt.
  */
+/**
+ * Resolves when the page is idle (a frame painted, no input waiting), or after a second at the latest:
+ * work done ahead of need waits for it, so that a key pressed meanwhile is handled first.
+ */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 0);
+  });
+}
+
 /** The shortcuts dialog's module, loaded on demand (once). */
 let shortcutsDialog: Promise<unknown> | null = null;
 const loadShortcutsDialog = (): Promise<unknown> =>
@@ -396,15 +407,16 @@ export class MesTutorial extends LitElement {
       }
       const kit = await loadKit();
       this.kit = kit;
-      // While the first slide is read, the other slides and the site's first screen are drawn once out of
-      // sight (see warmSlides, warmSite).
-      if (this.preview) {
-        await this.warmSlides(steps, stepIndex);
-        await this.warmSite(kit, steps);
-      }
+      const shownFirst = Boolean(this.preview);
       const seedParam = Number(params.get('seed'));
       this.seed = mode === 'evaluation' ? (Number.isFinite(seedParam) && seedParam > 0 ? seedParam : kit.randomSeed()) : null;
       await this.startTutorial(mode, stepIndex);
+      // Then, while the first slide is read, the other slides and the site's first screen are drawn once out
+      // of sight, each when the page is idle (see warmSlides, warmSite): the session is ready for a key first.
+      if (shownFirst) {
+        await this.warmSlides(steps, stepIndex);
+        await this.warmSite(kit, steps, stepIndex);
+      }
     } catch (error) {
       this.bootError = error instanceof Error ? error.message : String(error);
       // A prerendered first slide (src/boot/takeover.ts) gives way to the message.
@@ -418,8 +430,10 @@ export class MesTutorial extends LitElement {
    * cost some 20 ms more than afterwards, in the frame that shows the journey's first step. As warmSlides,
    * and only when the scenario has a site step and the trainee has not asked for the next step yet.
    */
-  private async warmSite(kit: SessionKit, steps: readonly Step[]): Promise<void> {
-    if (this.pendingEvents.length || !steps.some((s) => !s.slide)) return;
+  private async warmSite(kit: SessionKit, steps: readonly Step[], shown: number): Promise<void> {
+    if (!steps.some((s) => !s.slide)) return;
+    await whenIdle();
+    if (this.movedOn(shown)) return;
     const host = this.warmHost();
     const root = host.attachShadow({ mode: 'closed' });
     document.body.append(host);
@@ -442,6 +456,11 @@ export class MesTutorial extends LitElement {
     }
   }
 
+  /** Whether the trainee has asked for another step than the first one shown (drawing ahead then stops). */
+  private movedOn(shown: number): boolean {
+    return this.pendingEvents.length > 0 || (this.snapshot !== null && this.snapshot.context.targetIndex !== shown);
+  }
+
   /** An element out of sight, hidden from assistive technologies and out of the tab order, to draw ahead in. */
   private warmHost(): HTMLElement {
     const host = document.createElement('div');
@@ -457,8 +476,8 @@ export class MesTutorial extends LitElement {
    * sheets, the faces of its fonts loaded and its words shaped: 50 to 150 ms for a notification slide,
    * 10 to 20 ms the next time), and that time would fall between the trainee's key and the slide shown.
    * As reveal.js lays out every slide of its deck when it starts. In a closed shadow root, hidden from
-   * assistive technologies and out of the tab order; one slide per task, and no more once the trainee has
-   * asked for the next step (the session then starts at once).
+   * assistive technologies and out of the tab order; one slide each time the page is idle (the session
+   * runs already: a key is handled first), and no more once the trainee has gone on.
    */
   private async warmSlides(steps: readonly Step[], shown: number): Promise<void> {
     const slides = steps.filter((s, i) => i !== shown && s.slide && customElements.get(SLIDE_TAGS[s.slide]));
@@ -468,8 +487,10 @@ export class MesTutorial extends LitElement {
     document.body.append(host);
     try {
       for (const step of slides) {
-        // The trainee already asked for the next step: the session starts now, the slides are drawn when they come.
-        if (this.pendingEvents.length) break;
+        // Once nothing else is to be done (a key pressed comes first)…
+        await whenIdle();
+        // …unless the trainee has gone on: the slides are drawn when they come.
+        if (this.movedOn(shown)) break;
         render(this.renderSlide(step), root);
         const slide = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('.slide > *');
         await slide?.updateComplete;
@@ -478,7 +499,6 @@ export class MesTutorial extends LitElement {
         await document.fonts.ready;
         void host.offsetHeight;
         render(nothing, root);
-        await new Promise((resolve) => setTimeout(resolve, 0));
       }
     } catch {
       // Only a head start: the slide is drawn anyway when its step comes.
