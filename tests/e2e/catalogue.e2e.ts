@@ -106,7 +106,8 @@ describe('the scenario catalogue', () => {
     const { page } = app;
     await page.getByRole('heading', { name: 'Bienvenue !' }).waitFor();
     await ready(page);
-    expect(param(page, 'scenario')).toBe('pas-a-pas');
+    // The address follows the step shown once the page is idle.
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('scenario') === 'pas-a-pas');
     await page.getByRole('link', { name: 'Catalogue', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Catalogue des scénarios' }).waitFor();
     expect(param(page, 'view')).toBe('catalogue');
