@@ -19,7 +19,8 @@
  * (`display`, the default: 60 Hz frames; `unlocked`: Chromium's frames not tied to the display; both comma separated),
  * BENCH_TRACE=1 (the first slide's part also
  * prints where one traced load of each page spent its time: scripts/bench/trace.mjs), BENCH_BASELINE_DIST=dir
- * (another build, say main's, served on BENCH_PORT + 2: its first slide measured alternately too).
+ * (another build, say main's, served on BENCH_PORT + 2: its first slide measured alternately too), BENCH_STEPS_SAVE=file
+ * (every step change's record, with the step it left, as JSON).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -255,7 +256,7 @@ async function appStepChanges(browser, base, count) {
     }
     await page.evaluate(armInPage, ['app', current]);
     await page.keyboard.press(step.action ? 'Enter' : 'ArrowRight');
-    const record = await page.evaluate(() => window.__benchStep);
+    const record = { ...(await page.evaluate(() => window.__benchStep)), from: current, kind: step.slide ? 'slide' : 'site' };
     times.push(record);
     (step.slide ? slideTimes : siteTimes).push(record);
     // The address follows the step drawn.
@@ -373,6 +374,7 @@ async function main() {
         try {
           const { times: appSteps, slideTimes, siteTimes } = await appStepChanges(stepBrowser, base, STEPS);
           const revealSteps = await revealStepChanges(stepBrowser, base, STEPS);
+          if (process.env.BENCH_STEPS_SAVE) writeFileSync(process.env.BENCH_STEPS_SAVE, JSON.stringify({ frames, app: appSteps, reveal: revealSteps }, null, 1));
           const ms = (records) => records.map((r) => r.ms);
           const p95 = percentile(ms(appSteps), 95);
           const revealP95 = percentile(ms(revealSteps), 95);

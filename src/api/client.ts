@@ -1,3 +1,4 @@
+import { bodyText } from './message-body';
 import type { FaultData, WorldData } from '../scenarios/schema';
 import type {
   ApiErrorBody,
@@ -106,7 +107,7 @@ function segment(value: string): string {
 async function readError(response: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
-    body = await response.json();
+    body = JSON.parse(await bodyText(response));
   } catch {
     // An answer without a JSON body (a proxy page, an empty 502…) is still an error of the server.
   }
@@ -151,7 +152,8 @@ export function createApi(baseUrl = '', options: ApiOptions = {}): Api {
       if (!response.ok) throw await readError(response);
       if (response.status === 204) return undefined as T;
       try {
-        return (await response.json()) as T;
+        // The simulated backend's answer is read from beside it: src/api/message-body.ts says why.
+        return JSON.parse(await bodyText(response)) as T;
       } catch (cause) {
         if (controller.signal.aborted) throw new ApiError('SERVER_ERROR', 0, GENERIC_MESSAGE, { network: true, cause });
         throw new ApiError('SERVER_ERROR', response.status, GENERIC_MESSAGE, { cause });

@@ -1,6 +1,6 @@
 import { getResponse, type HttpHandler } from 'msw';
 import { createHandlers } from './handlers';
-import { attachBody } from './request-body';
+import { keepBody } from '../api/message-body';
 import type { Store } from './store';
 
 /**
@@ -37,7 +37,7 @@ const OFFLINE_WORKER = typeof __OFFLINE_WORKER__ === 'string' ? __OFFLINE_WORKER
 /**
  * Answers the requests to the page's own /api from the handlers; the others go to the network untouched.
  * A JSON text body (what the API client sends) travels beside the request rather than in it
- * (src/backend/request-body.ts says why); any other body stays in the request.
+ * (src/api/message-body.ts says why); any other body stays in the request.
  */
 function interceptFetch(handlers: HttpHandler[]): () => void {
   const original = globalThis.fetch;
@@ -48,7 +48,7 @@ function interceptFetch(handlers: HttpHandler[]): () => void {
     if (!(input instanceof Request) && typeof init?.body === 'string') {
       const { body, ...rest } = init;
       request = new Request(url, rest);
-      attachBody(request, body);
+      keepBody(request, body);
     } else {
       request = new Request(input, init);
     }

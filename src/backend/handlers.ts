@@ -1,7 +1,7 @@
 import { http, HttpResponse, type HttpHandler, type PathParams } from 'msw';
 import { faultSchema, worldSchema } from '../scenarios/schema';
 import { BackendError } from './errors';
-import { requestText } from './request-body';
+import { bodyText, keepBody } from '../api/message-body';
 import type { Endpoint, Store } from './store';
 
 /**
@@ -29,7 +29,7 @@ interface RouteArgs {
 async function readBody(request: Request): Promise<Body> {
   let data: unknown;
   try {
-    data = JSON.parse(await requestText(request));
+    data = JSON.parse(await bodyText(request));
   } catch {
     throw new BackendError('INVALID_REQUEST');
   }
@@ -61,8 +61,12 @@ function param(params: PathParams, key: string): string {
  * Content-Length header that nothing here reads: a Blob is a round trip to the browser's process, on every
  * answer the pas à pas waits for.
  */
+/** A JSON answer, its text also kept beside it for the page's API client (src/api/message-body.ts says why). */
 function jsonResponse(data: object, status = 200): Response {
-  return new HttpResponse(JSON.stringify(data), { status, headers: { 'Content-Type': 'application/json' } });
+  const text = JSON.stringify(data);
+  const response = new HttpResponse(text, { status, headers: { 'Content-Type': 'application/json' } });
+  keepBody(response, text);
+  return response;
 }
 
 function errorResponse(error: unknown): Response {

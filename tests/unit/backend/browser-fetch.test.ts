@@ -6,7 +6,7 @@ import { MARTINE, fakeClock, martineIdentify, pasAPasWorld } from './harness';
 
 /**
  * The page's own fetch (src/backend/browser.ts): /api of the page's origin answered by the handlers, the
- * API client's JSON body handed beside the request (src/backend/request-body.ts), every other request
+ * API client's JSON body handed beside the request (src/api/message-body.ts), every other request
  * passed to the network as it came.
  */
 const ORIGIN = 'http://app.test';
@@ -40,6 +40,22 @@ describe("the page's fetch", () => {
     // The body was read: a wrong code in it is refused by the store, not by a missing field.
     await expect(api.identify(martineIdentify('AAAAAAAAAAAA'))).rejects.toMatchObject({ code: expect.not.stringMatching(/^INVALID_REQUEST$/) });
     expect(network).not.toHaveBeenCalled();
+  });
+
+  it("hands its answers' text beside them: the client never reads a body (in Chromium, that waits for a task)", async () => {
+    await start();
+    const text = vi.spyOn(Response.prototype, 'text');
+    const json = vi.spyOn(Response.prototype, 'json');
+    const api = createApi();
+    const session = await api.identify(martineIdentify());
+    expect(session.sessionId).toEqual(expect.any(String));
+    // An error's body too: its code comes from the handler's answer.
+    await expect(api.identify(martineIdentify('AAAAAAAAAAAA'))).rejects.toMatchObject({ status: expect.any(Number), code: expect.not.stringMatching(/^SERVER_ERROR$/) });
+    expect(text).not.toHaveBeenCalled();
+    expect(json).not.toHaveBeenCalled();
+    // The answers still carry their body, for any other reader.
+    const answer = await fetch('/api/enrolment/identify', { method: 'POST', body: JSON.stringify(martineIdentify()) });
+    expect(await answer.json()).toMatchObject({ sessionId: expect.any(String) });
   });
 
   it('reads a body carried by a Request too, and refuses one that is not a JSON object', async () => {
