@@ -407,16 +407,12 @@ export class MesTutorial extends LitElement {
       }
       const kit = await loadKit();
       this.kit = kit;
-      const shownFirst = Boolean(this.preview);
       const seedParam = Number(params.get('seed'));
       this.seed = mode === 'evaluation' ? (Number.isFinite(seedParam) && seedParam > 0 ? seedParam : kit.randomSeed()) : null;
       await this.startTutorial(mode, stepIndex);
-      // Then, while the first slide is read, the other slides and the site's first screen are drawn once out
-      // of sight, each when the page is idle (see warmSlides, warmSite): the session is ready for a key first.
-      if (shownFirst) {
-        await this.warmSlides(steps, stepIndex);
-        await this.warmSite(kit, steps, stepIndex);
-      }
+      // Then the steps ahead are drawn once out of sight, when the page is idle (see drawAhead): the session
+      // is ready for a key first.
+      this.drawAhead();
     } catch (error) {
       this.bootError = error instanceof Error ? error.message : String(error);
       // A prerendered first slide (src/boot/takeover.ts) gives way to the message.
@@ -424,16 +420,81 @@ export class MesTutorial extends LitElement {
     }
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Drawing ahead
+
   /**
-   * Draws the recreated site once, out of sight, on its first screen (where a journey of the pas à pas
-   * starts after its « section » slide), then drops it: the site's frame and screen laid out a first time
-   * cost some 20 ms more than afterwards, in the frame that shows the journey's first step. As warmSlides,
-   * and only when the scenario has a site step and the trainee has not asked for the next step yet.
+   * What this page has drawn once, ahead or shown: slides by their step's id, the site as `site`. The first
+   * time a slide is drawn in a page costs several times what it costs afterwards (Lit preparing its
+   * templates, its style sheets, the faces of its fonts loaded and its words shaped: 50 to 150 ms for a
+   * notification slide, 10 to 20 ms the next time), and so does the site's frame with its first screen
+   * (some 20 ms more than afterwards); that time would fall between the trainee's key and the step shown.
    */
-  private async warmSite(kit: SessionKit, steps: readonly Step[], shown: number): Promise<void> {
-    if (!steps.some((s) => !s.slide)) return;
-    await whenIdle();
-    if (this.movedOn(shown)) return;
+  private readonly drawn = new Set<string>();
+  private aheadScheduled = false;
+
+  /**
+   * Draws ahead, out of sight, the nearest step after the one shown that this page has not drawn yet (a
+   * slide, or the site before a journey's first site step), then drops it: one each time the page is idle,
+   * after the step shown is painted, until every step of the scenario has been drawn once. As reveal.js lays
+   * out its whole deck when it starts, but a piece at a time, the next one first, and never while a key
+   * waits: a key pressed meanwhile is handled first (the drawing of one slide, 5 to 40 ms, is not cut).
+   * Called at each step shown.
+   */
+  private drawAhead(): void {
+    if (this.aheadScheduled) return;
+    this.aheadScheduled = true;
+    void whenIdle().then(async () => {
+      this.aheadScheduled = false;
+      if (!this.isConnected || !this.kit) return;
+      // A key waits, or the site is being rebuilt: later.
+      if (this.pendingEvents.length > 0 || this.rebuildingSite()) {
+        this.drawAhead();
+        return;
+      }
+      const next = this.nextToDraw();
+      if (!next) return;
+      this.drawn.add(next.key);
+      try {
+        await (next.step ? this.drawSlideAhead(next.step) : this.drawSiteAhead(this.kit));
+      } catch {
+        // Only a head start: the step is drawn anyway when it comes.
+      }
+      this.drawAhead();
+    });
+  }
+
+  /** What a step draws for the first time in a page: its slide, or the site. */
+  private static drawKey(step: Step): string {
+    return step.slide ? `slide:${step.id}` : 'site';
+  }
+
+  /** The nearest step after the one shown (then before it) whose drawing this page has not done yet. */
+  private nextToDraw(): { key: string; step: Step | null } | null {
+    const view = this.snapshot?.context ?? this.preview;
+    if (!view) return null;
+    const steps = view.steps;
+    for (let k = 1; k < steps.length; k++) {
+      const step = steps[(view.stepIndex + k) % steps.length]!;
+      const key = MesTutorial.drawKey(step);
+      if (this.drawn.has(key)) continue;
+      if (step.slide) {
+        if (customElements.get(SLIDE_TAGS[step.slide])) return { key, step };
+      } else {
+        return { key, step: null };
+      }
+    }
+    return null;
+  }
+
+  /** The step shown is drawn: no need to draw it ahead. */
+  private markDrawn(view: ViewContext): void {
+    const step = view.steps[view.stepIndex];
+    if (step) this.drawn.add(MesTutorial.drawKey(step));
+  }
+
+  /** Draws the recreated site once, out of sight, on its first screen (where a journey of the pas à pas starts). */
+  private async drawSiteAhead(kit: SessionKit): Promise<void> {
     const host = this.warmHost();
     const root = host.attachShadow({ mode: 'closed' });
     document.body.append(host);
@@ -445,20 +506,34 @@ export class MesTutorial extends LitElement {
       render(html`<div class="site"><mes-site-frame>${kit.renderScreen(kit.screenOf(first), first.context)}</mes-site-frame></div>`, root);
       const frame = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('mes-site-frame');
       await frame?.updateComplete;
-      void host.offsetHeight;
-      await document.fonts.ready;
-      void host.offsetHeight;
-    } catch {
-      // Only a head start: the site is drawn anyway when its step comes.
+      await this.layOut(host);
     } finally {
       render(nothing, root);
       host.remove();
     }
   }
 
-  /** Whether the trainee has asked for another step than the first one shown (drawing ahead then stops). */
-  private movedOn(shown: number): boolean {
-    return this.pendingEvents.length > 0 || (this.snapshot !== null && this.snapshot.context.targetIndex !== shown);
+  /** Draws a slide once, out of sight (in a closed shadow root, hidden from assistive technologies, out of the tab order). */
+  private async drawSlideAhead(step: Step): Promise<void> {
+    const host = this.warmHost();
+    const root = host.attachShadow({ mode: 'closed' });
+    document.body.append(host);
+    try {
+      render(this.renderSlide(step), root);
+      const slide = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('.slide > *');
+      await slide?.updateComplete;
+      await this.layOut(host);
+    } finally {
+      render(nothing, root);
+      host.remove();
+    }
+  }
+
+  /** Lays `host` out, its text shaped with its fonts (again once a face it asked for has loaded). */
+  private async layOut(host: HTMLElement): Promise<void> {
+    void host.offsetHeight;
+    await document.fonts.ready;
+    void host.offsetHeight;
   }
 
   /** An element out of sight, hidden from assistive technologies and out of the tab order, to draw ahead in. */
@@ -468,44 +543,6 @@ export class MesTutorial extends LitElement {
     host.inert = true;
     host.style.cssText = 'position:fixed;top:0;left:-200vw;width:100vw;visibility:hidden;pointer-events:none;contain:layout paint style';
     return host;
-  }
-
-  /**
-   * Draws each other slide of the scenario once, out of sight, then drops it. The first time a slide is
-   * drawn in a page costs several times what it costs afterwards (Lit preparing its templates, its style
-   * sheets, the faces of its fonts loaded and its words shaped: 50 to 150 ms for a notification slide,
-   * 10 to 20 ms the next time), and that time would fall between the trainee's key and the slide shown.
-   * As reveal.js lays out every slide of its deck when it starts. In a closed shadow root, hidden from
-   * assistive technologies and out of the tab order; one slide each time the page is idle (the session
-   * runs already: a key is handled first), and no more once the trainee has gone on.
-   */
-  private async warmSlides(steps: readonly Step[], shown: number): Promise<void> {
-    const slides = steps.filter((s, i) => i !== shown && s.slide && customElements.get(SLIDE_TAGS[s.slide]));
-    if (!slides.length) return;
-    const host = this.warmHost();
-    const root = host.attachShadow({ mode: 'closed' });
-    document.body.append(host);
-    try {
-      for (const step of slides) {
-        // Once nothing else is to be done (a key pressed comes first)…
-        await whenIdle();
-        // …unless the trainee has gone on: the slides are drawn when they come.
-        if (this.movedOn(shown)) break;
-        render(this.renderSlide(step), root);
-        const slide = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('.slide > *');
-        await slide?.updateComplete;
-        // Laid out now, its text shaped with its fonts (again once a face it asked for has loaded).
-        void host.offsetHeight;
-        await document.fonts.ready;
-        void host.offsetHeight;
-        render(nothing, root);
-      }
-    } catch {
-      // Only a head start: the slide is drawn anyway when its step comes.
-    } finally {
-      render(nothing, root);
-      host.remove();
-    }
   }
 
   /** The world of the scenario, with the tutorial's persona drawn at random for an evaluation. */
@@ -608,6 +645,8 @@ export class MesTutorial extends LitElement {
     } else if (ref && !this.rebuildingSite()) {
       this.site = ref.getSnapshot();
     }
+    this.markDrawn(snapshot.context);
+    this.drawAhead();
     this.syncUrl(snapshot.context);
     this.postPresenterState();
   }

@@ -531,10 +531,22 @@ describe('<mes-tutorial-overlay>', () => {
     expect(h.x).to.be.within(g.x, g.right);
     expect(h.y).to.be.within(g.y, g.bottom);
     expect(getComputedStyle(hand).animationName).to.equal('tap');
+    // It taps three times, under 5 s (moving content stops by itself: RGAA 13.8, WCAG 2.2.2)…
+    const [tap] = hand.getAnimations();
+    const timing = tap!.effect!.getComputedTiming();
+    expect(timing.iterations).to.equal(3);
+    expect(Number(timing.endTime)).to.be.at.most(5000);
+    // …and again for the next zone: a new hand, its taps from the start.
+    tap!.finish();
+    overlay.zoneKey = 'next step';
+    await overlay.updateComplete;
+    const next = part(overlay, '.hand');
+    expect(next).to.not.equal(hand);
+    expect(next.getAnimations()[0]?.playState).to.equal('running');
     await emulateMedia({ reducedMotion: 'reduce' });
-    expect(getComputedStyle(hand).animationName).to.equal('none');
+    expect(getComputedStyle(next).animationName).to.equal('none');
     // The hand never takes a click: the zone under it does.
-    expect(getComputedStyle(hand).pointerEvents).to.equal('none');
+    expect(getComputedStyle(next).pointerEvents).to.equal('none');
   });
 
   it('draws the spotlight hole around the target in guided mode', async () => {

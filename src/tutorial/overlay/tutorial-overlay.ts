@@ -149,7 +149,9 @@ export class MesTutorialOverlay extends LitElement {
       height: ${HAND_VIEWBOX.height * HAND_SCALE}px;
       pointer-events: none;
       filter: drop-shadow(0 2px 2px rgba(0, 0, 0, 0.35));
-      animation: tap 1.6s ease-in-out infinite;
+      /* Three taps (4.8 s), again at each step: moving content stops by itself within 5 s (RGAA 13.8,
+         WCAG 2.2.2), and the page draws no frame while the trainee reads. */
+      animation: tap 1.6s ease-in-out 3;
     }
     .hand svg {
       display: block;
@@ -563,11 +565,12 @@ export class MesTutorialOverlay extends LitElement {
     ></div>`;
   }
 
-  private renderHand(rect: Rect): TemplateResult {
+  /** The hand, drawn anew for each zone (its taps start again). */
+  private renderHand(rect: Rect): unknown {
     const box = this.handBox(rect);
-    return html`<div class="hand" aria-hidden="true" style=${styleMap({ left: `${box.x}px`, top: `${box.y}px` })}>
+    return keyed(this.zoneKey, html`<div class="hand" aria-hidden="true" style=${styleMap({ left: `${box.x}px`, top: `${box.y}px` })}>
       <svg viewBox="0 0 ${HAND_VIEWBOX.width} ${HAND_VIEWBOX.height}" focusable="false">${handIcon}</svg>
-    </div>`;
+    </div>`);
   }
 
   private renderCallout(c: Callout, i: number, anchored: boolean): TemplateResult {
