@@ -997,7 +997,13 @@ export class MesTutorial extends LitElement {
       for (let i = 0; i < 10 && siteRoot; i += 1) {
         const el = this.kit?.findHotspot(siteRoot, target);
         if (el) {
-          el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+          // Only when it is not in view: a scroll moves the whole screen under the overlay, whose zone
+          // and callouts are then measured and drawn again in the next frame.
+          if (!this.inView(el)) {
+            el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+            // The zone follows in this frame, not one frame later at its former place.
+            this.overlay?.measure();
+          }
           break;
         }
         await new Promise((r) => requestAnimationFrame(r));
@@ -1011,6 +1017,18 @@ export class MesTutorial extends LitElement {
       }
     }
     await this.kit?.focusScreenTitle(this.renderRoot.querySelector('.site') ?? this.renderRoot);
+  }
+
+  /** Whether `el` is wholly in view between the player's bars, with room for the spotlight around it. */
+  private inView(el: Element): boolean {
+    const box = el.getBoundingClientRect();
+    const margin = 16;
+    return (
+      box.top >= this.barHeights.top + margin &&
+      box.bottom <= window.innerHeight - this.barHeights.bottom - margin &&
+      box.left >= 0 &&
+      box.right <= window.innerWidth
+    );
   }
 
   private renderSlide(step: Step): TemplateResult {

@@ -72,6 +72,38 @@ describe('the pas à pas', () => {
     expect(app.foreign).toEqual([]);
   });
 
+  it("brings a step's target into view only when it is not, the zone on it", async () => {
+    /** The zone's and the target's boxes, and the page's scroll, once the step waits for the trainee. */
+    const placed = async (page: Page) => {
+      await ready(page);
+      await page.waitForFunction(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.getAttribute('data-hotspot') === 'zone';
+      });
+      return page.evaluate(() => {
+        const overlay = document.querySelector('mes-tutorial')!.shadowRoot!.querySelector('mes-tutorial-overlay') as HTMLElement & { target: string; zone: HTMLElement; targetRect(name: string): DOMRect };
+        const zone = overlay.zone.getBoundingClientRect();
+        const target = overlay.targetRect(overlay.target);
+        return { scrollY: Math.round(scrollY), innerHeight, zone: { top: zone.top, bottom: zone.bottom, left: zone.left }, target: { top: target.y, left: target.x } };
+      });
+    };
+    // On a desktop screen, the login's first field is in view: the page is not scrolled to centre it.
+    app = await openApp('/?scenario=pas-a-pas&step=s7-login&mode=guided', { viewport: { width: 1280, height: 800 } });
+    const inView = await placed(app.page);
+    expect(inView.scrollY).toBe(0);
+    expect(inView.zone.top).toBeCloseTo(inView.target.top, 0);
+    // On a phone, the confirmation of the password is below the fold: brought into view, the zone on it.
+    await app.page.setViewportSize({ width: 390, height: 700 });
+    await app.page.goto(app.page.url().replace(/step=[^&]+/, 'step=s7-confirm'));
+    const below = await placed(app.page);
+    expect(below.scrollY).toBeGreaterThan(0);
+    expect(below.zone.top).toBeGreaterThanOrEqual(0);
+    expect(below.zone.bottom).toBeLessThanOrEqual(below.innerHeight);
+    expect(below.zone.top).toBeCloseTo(below.target.top, 0);
+    expect(below.zone.left).toBeCloseTo(below.target.left, 0);
+  });
+
   it('shows words, never translation keys, on the first slide before the session has loaded', async () => {
     app = await openApp('/');
     const { page } = app;

@@ -442,6 +442,11 @@ export class MesTutorialOverlay extends LitElement {
     for (const anchor of this.anchors.values()) anchor.refresh();
   }
 
+  /** Reads the targets' rects now (after the page was scrolled to a target): the overlay follows in this frame. */
+  measure(): void {
+    for (const anchor of this.anchors.values()) anchor.measure();
+  }
+
   /** Moves the keyboard focus to the zone once it is rendered; resolves false if there is none. */
   async focusZone(): Promise<boolean> {
     await this.updateComplete;
