@@ -435,11 +435,11 @@ export class MesTutorial extends LitElement {
 
   /**
    * Draws ahead, out of sight, the nearest step after the one shown that this page has not drawn yet (a
-   * slide, or the site before a journey's first site step), then drops it: one each time the page is idle,
-   * after the step shown is painted, until every step of the scenario has been drawn once. As reveal.js lays
-   * out its whole deck when it starts, but a piece at a time, the next one first, and never while a key
-   * waits: a key pressed meanwhile is handled first (the drawing of one slide, 5 to 40 ms, is not cut).
-   * Called at each step shown.
+   * slide, or the site before a journey's first site step), then drops it: one for each step shown, once
+   * the page is idle after that step is painted, so that every step of the scenario has been drawn once
+   * before it comes. As reveal.js lays out its whole deck when it starts, but a piece at a time, the nearest
+   * first, and never while a key waits. One only: a key pressed during a drawing (5 to 40 ms for a slide)
+   * waits for it, and the trainee reads a step longer than one drawing takes.
    */
   private drawAhead(): void {
     if (this.aheadScheduled) return;
@@ -447,11 +447,8 @@ export class MesTutorial extends LitElement {
     void whenIdle().then(async () => {
       this.aheadScheduled = false;
       if (!this.isConnected || !this.kit) return;
-      // A key waits, or the site is being rebuilt: later.
-      if (this.pendingEvents.length > 0 || this.rebuildingSite()) {
-        this.drawAhead();
-        return;
-      }
+      // A key waits, or the site is being rebuilt: the step that comes will draw ahead again.
+      if (this.pendingEvents.length > 0 || this.rebuildingSite()) return;
       const next = this.nextToDraw();
       if (!next) return;
       this.drawn.add(next.key);
@@ -460,7 +457,6 @@ export class MesTutorial extends LitElement {
       } catch {
         // Only a head start: the step is drawn anyway when it comes.
       }
-      this.drawAhead();
     });
   }
 

@@ -82,7 +82,7 @@ describe('the pas à pas', () => {
         return el?.getAttribute('data-hotspot') === 'zone';
       });
       return page.evaluate(() => {
-        const overlay = document.querySelector('mes-tutorial')!.shadowRoot!.querySelector('mes-tutorial-overlay') as HTMLElement & { target: string; zone: HTMLElement; targetRect(name: string): DOMRect };
+        const overlay = document.querySelector('mes-tutorial')!.shadowRoot!.querySelector('mes-tutorial-overlay') as HTMLElement & { target: string; zone: HTMLElement; targetRect(name: string): { x: number; y: number } };
         const zone = overlay.zone.getBoundingClientRect();
         const target = overlay.targetRect(overlay.target);
         return { scrollY: Math.round(scrollY), innerHeight, zone: { top: zone.top, bottom: zone.bottom, left: zone.left }, target: { top: target.y, left: target.x } };
