@@ -19,7 +19,7 @@
  * (`display`, the default: 60 Hz frames; `unlocked`: Chromium's frames not tied to the display; both comma separated),
  * BENCH_TRACE=1 (the first slide's part also
  * prints where one traced load of each page spent its time: scripts/bench/trace.mjs), BENCH_BASELINE_DIST=dir
- * (another build, say main's, served on BENCH_PORT + 2: its first slide measured alternately too), BENCH_STEPS_SAVE=file
+ * (another build, say main's, served on BENCH_PORT + 2: its first slide and its step changes measured alternately too), BENCH_STEPS_SAVE=file
  * (every step change's record, with the step it left, as JSON).
  */
 import { spawnSync } from 'node:child_process';
@@ -223,10 +223,11 @@ function armInPage([kind, before]) {
   });
 }
 
-async function appStepChanges(browser, base, count) {
+/** `count` step changes of the pas à pas from its start, in a page of `context` (a new one if none is given). */
+async function appStepChanges(browser, base, count, shared = null) {
   const scenario = parse(readFileSync('scenarios/pas-a-pas.yaml', 'utf8'));
   const steps = scenario.tutorial.steps;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = shared ?? (await browser.newContext({ viewport: { width: 1280, height: 800 } }));
   const page = await context.newPage();
   const times = [];
   // From a slide, and from a step of the site (its action played on the site, its answer awaited).
@@ -262,7 +263,8 @@ async function appStepChanges(browser, base, count) {
     // The address follows the step drawn.
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('step') === id, record.now, { timeout: 5_000 });
   }
-  await context.close();
+  if (shared) await page.close();
+  else await context.close();
   return { times, slideTimes, siteTimes };
 }
 
@@ -317,7 +319,7 @@ async function main() {
   }
   const app = await serve(resolve('dist'), PORT);
   const benchApp = wanted('heap') ? await serve(BENCH_DIST, PORT + 1) : null;
-  const baseline = BASELINE && wanted('first') ? await serve(resolve(BASELINE), PORT + 2) : null;
+  const baseline = BASELINE && (wanted('first') || wanted('steps')) ? await serve(resolve(BASELINE), PORT + 2) : null;
   const base = `http://127.0.0.1:${PORT}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const rows = [];
@@ -372,7 +374,28 @@ async function main() {
         console.log(`Step changes, ${frames === 'unlocked' ? 'frames unlocked' : '60 Hz frames'}: ${STEPS} × app (guided), ${STEPS} × reveal.js…`);
         const stepBrowser = frames === 'unlocked' ? await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...UNLOCKED_ARGS] }) : browser;
         try {
-          const { times: appSteps, slideTimes, siteTimes } = await appStepChanges(stepBrowser, base, STEPS);
+          let appSteps = [];
+          let slideTimes = [];
+          let siteTimes = [];
+          if (baseline) {
+            // This build and the baseline's, alternately, a pass of the pas à pas (50 steps) at a time, each
+            // build in a context of its own kept from pass to pass (its cache and offline worker, as in one run).
+            const baselineSteps = [];
+            const contexts = [await stepBrowser.newContext({ viewport: { width: 1280, height: 800 } }), await stepBrowser.newContext({ viewport: { width: 1280, height: 800 } })];
+            for (let done = 0; done < STEPS; done += 50) {
+              const n = Math.min(50, STEPS - done);
+              const chunk = await appStepChanges(stepBrowser, base, n, contexts[0]);
+              appSteps = [...appSteps, ...chunk.times];
+              slideTimes = [...slideTimes, ...chunk.slideTimes];
+              siteTimes = [...siteTimes, ...chunk.siteTimes];
+              baselineSteps.push(...(await appStepChanges(stepBrowser, `http://127.0.0.1:${PORT + 2}`, n, contexts[1])).times);
+            }
+            for (const context of contexts) await context.close();
+            const fig = (records) => `p95 ${percentile(records.map((r) => r.ms), 95).toFixed(1)} ms, median ${median(records.map((r) => r.ms)).toFixed(1)}`;
+            console.log(`Step changes, measured alternately: this build ${fig(appSteps)}; ${BASELINE} ${fig(baselineSteps)}`);
+          } else {
+            ({ times: appSteps, slideTimes, siteTimes } = await appStepChanges(stepBrowser, base, STEPS));
+          }
           const revealSteps = await revealStepChanges(stepBrowser, base, STEPS);
           if (process.env.BENCH_STEPS_SAVE) writeFileSync(process.env.BENCH_STEPS_SAVE, JSON.stringify({ frames, app: appSteps, reveal: revealSteps }, null, 1));
           const ms = (records) => records.map((r) => r.ms);
