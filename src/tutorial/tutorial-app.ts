@@ -491,33 +491,29 @@ export class MesTutorial extends LitElement {
 
   /** Draws the recreated site once, out of sight, on its first screen (where a journey of the pas à pas starts). */
   private async drawSiteAhead(kit: SessionKit): Promise<void> {
-    const host = this.warmHost();
-    const root = host.attachShadow({ mode: 'closed' });
-    document.body.append(host);
-    try {
-      const machine = kit.createSiteMachine({ api: kit.api, deliverProof: () => undefined });
-      // Its first snapshot, not started: nothing is asked of the backend.
-      const ruleSet = this.scenario?.world.ruleSet;
-      const first = kit.createActor(machine, { input: ruleSet ? { ruleSet } : {} }).getSnapshot() as SiteSnapshot;
-      render(html`<div class="site"><mes-site-frame>${kit.renderScreen(kit.screenOf(first), first.context)}</mes-site-frame></div>`, root);
-      const frame = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('mes-site-frame');
-      await frame?.updateComplete;
-      await this.layOut(host);
-    } finally {
-      render(nothing, root);
-      host.remove();
-    }
+    const machine = kit.createSiteMachine({ api: kit.api, deliverProof: () => undefined });
+    // Its first snapshot, not started: nothing is asked of the backend.
+    const ruleSet = this.scenario?.world.ruleSet;
+    const first = kit.createActor(machine, { input: ruleSet ? { ruleSet } : {} }).getSnapshot() as SiteSnapshot;
+    await this.drawOutOfSight(html`<div class="site"><mes-site-frame>${kit.renderScreen(kit.screenOf(first), first.context)}</mes-site-frame></div>`, 'mes-site-frame');
   }
 
-  /** Draws a slide once, out of sight (in a closed shadow root, hidden from assistive technologies, out of the tab order). */
+  /** Draws a slide once, out of sight. */
   private async drawSlideAhead(step: Step): Promise<void> {
+    await this.drawOutOfSight(this.renderSlide(step), '.slide > *');
+  }
+
+  /**
+   * Draws `content` in a closed shadow root out of sight (hidden from assistive technologies, out of the tab
+   * order), waits for its element `drawn` to render, lays it out, then drops it.
+   */
+  private async drawOutOfSight(content: TemplateResult, drawn: string): Promise<void> {
     const host = this.warmHost();
     const root = host.attachShadow({ mode: 'closed' });
     document.body.append(host);
     try {
-      render(this.renderSlide(step), root);
-      const slide = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('.slide > *');
-      await slide?.updateComplete;
+      render(content, root);
+      await root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(drawn)?.updateComplete;
       await this.layOut(host);
     } finally {
       render(nothing, root);
