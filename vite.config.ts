@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { cssLiterals } from './scripts/vite-css-literals.ts';
-import { DATA_KINDS, dataChunks } from './scripts/vite-data-chunks.ts';
+import { dataFiles } from './scripts/vite-data-files.ts';
 import { OFFLINE_WORKER, offlineWorker } from './scripts/vite-offline.ts';
 import { shippedScenarios } from './scripts/vite-scenarios.mjs';
 import { prerenderedFirstSlide } from './scripts/vite-prerender.mjs';
@@ -10,6 +10,8 @@ import { prerenderedFirstSlide } from './scripts/vite-prerender.mjs';
  * `vite build`: the app, with its service worker for offline use (scripts/vite-offline.ts) and the
  * shipped scenarios checked at build time (the page gets them as JSON: scripts/vite-scenarios.mjs).
  * The built page also carries the landing address's first slide, prerendered (scripts/vite-prerender.mjs).
+ * The data the page loads on demand (translations beyond the first slide's, scenarios beyond the default
+ * one, the calls' texts) is JSON files of the build, fetched from the page's origin (scripts/vite-data-files.ts).
  * `vite build --mode single` (npm run build:single): one self-contained HTML file, without code
  * splitting nor service worker, finished by scripts/build-single.mjs.
  *
@@ -26,8 +28,6 @@ const treeshake = { moduleSideEffects: (id: string) => (NO_SIDE_EFFECTS.test(id)
 export default defineConfig(({ command, mode }) => {
   const single = mode === 'single';
   const worker = command === 'build' && !single && mode !== 'bench';
-  // The translations and scenarios loaded on demand: one chunk per kind (scripts/vite-data-chunks.ts).
-  const data = dataChunks(DATA_KINDS);
   return {
     resolve: {
       alias: [{ find: /^tough-cookie$/, replacement: fileURLToPath(new URL('./src/backend/cookie-jar.ts', import.meta.url)) }],
@@ -35,7 +35,7 @@ export default defineConfig(({ command, mode }) => {
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
     define: worker ? { __OFFLINE_WORKER__: JSON.stringify(`/${OFFLINE_WORKER}`) } : {},
-    plugins: [cssLiterals(), shippedScenarios(), ...(worker ? [offlineWorker(), prerenderedFirstSlide()] : []), ...(single ? [] : [data.plugin])],
+    plugins: [cssLiterals(), shippedScenarios({ fetched: !single }), ...(worker ? [offlineWorker(), prerenderedFirstSlide()] : []), ...(single ? [] : [dataFiles()])],
     build: single
       ? {
           target: 'es2022',
@@ -45,6 +45,6 @@ export default defineConfig(({ command, mode }) => {
           cssCodeSplit: false,
           rolldownOptions: { treeshake, output: { codeSplitting: false } },
         }
-      : { target: 'es2022', sourcemap: true, rolldownOptions: { treeshake, output: { codeSplitting: { groups: data.groups } } } },
+      : { target: 'es2022', sourcemap: true, rolldownOptions: { treeshake } },
   };
 });

@@ -15,10 +15,16 @@ const json = {
   },
 };
 
-/** `import.meta.glob` is vite's: replace the one in src/i18n with explicit imports for the test server. */
+/**
+ * `import.meta.glob` is vite's: replace the ones of src/i18n with explicit imports for the test server.
+ * The first slide's bundles (index.ts, eager) get every bundle and the ones on demand (on-demand.ts) none,
+ * so that every namespace is there at once.
+ */
 const viteGlob = {
   name: 'vite-glob',
   async transform(context) {
+    const GLOB = /import\.meta\.glob<Bundle>\((?:[^()]|\([^()]*\))*\)/g;
+    if (context.path.endsWith('/src/i18n/on-demand.ts')) return { body: String(context.body).replace(GLOB, '({})') };
     if (!context.path.endsWith('/src/i18n/index.ts')) return undefined;
     const { readdirSync } = await import('node:fs');
     const langs = readdirSync('locales');
@@ -32,12 +38,7 @@ const viteGlob = {
         i += 1;
       }
     }
-    // src/i18n has two globs: the bundles of the first slide (eager) and the others (loaded later).
-    // Here the first gets every bundle and the second none, so every namespace is there at once.
-    let glob = 0;
-    const body = String(context.body).replace(/import\.meta\.glob<Bundle>\((?:[^()]|\([^()]*\))*\)/g, () =>
-      glob++ === 0 ? `({${entries.join(',')}})` : '({})',
-    );
+    const body = String(context.body).replace(GLOB, () => `({${entries.join(',')}})`);
     return { body: `${imports.join('\n')}\n${body}` };
   },
 };

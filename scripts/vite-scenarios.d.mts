@@ -1,2 +1,2 @@
 import type { Plugin } from 'vite';
-export declare function shippedScenarios(): Plugin;
+export declare function shippedScenarios(options?: { fetched?: boolean }): Plugin;

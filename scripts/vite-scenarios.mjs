@@ -3,12 +3,13 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { yamlNeutralBuild } from './yaml-neutral.mjs';
+import { FETCH_JSON } from './vite-data-files.ts';
 
 /**
  * The shipped scenarios, checked at build time. `virtual:shipped-scenarios` is what
- * src/scenarios/shipped.ts imports: the checker's issues, and one loader per scenario that passed, each
- * scenario a JSON module of its own (the build puts those loaded on demand in one chunk:
- * scripts/vite-data-chunks.ts). The checker is the one of `npm run scenarios:check` and of the
+ * src/scenarios/shipped.ts imports: the checker's issues, and one loader per scenario that passed: the
+ * default one a module that comes with the player, the others one JSON file of the build fetched on
+ * demand (or, outside `vite build`, a module each). The checker is the one of `npm run scenarios:check` and of the
  * other views (src/scenarios/check.ts), run in Node with the app's environment (scripts/scenarios-compile.ts),
  * so the page needs neither the YAML parser, nor zod, nor the checker to show a shipped scenario.
  * The TypeScript of the checker is bundled with esbuild on first use (as scripts/run-ts.mjs does), so that
@@ -43,9 +44,18 @@ async function loadCompiler(root) {
   }
 }
 
-/** @returns {import('vite').Plugin} */
-export function shippedScenarios() {
+/** The scenarios other than the default one, fetched as one JSON file of the build (`fetched`). */
+const DATA = 'virtual:shipped-scenarios-data';
+
+/**
+ * `fetched` (`vite build`, not the single file): the scenarios other than the default one are one JSON
+ * file of the build, fetched when one of them is first opened (scripts/vite-data-files.ts says why); otherwise each is a module.
+ * @param {{ fetched?: boolean }} [options]
+ * @returns {import('vite').Plugin}
+ */
+export function shippedScenarios(options = {}) {
   let root = process.cwd();
+  let command = 'serve';
   let compiler = null;
   let cache = null;
   const compile = async () => {
@@ -57,21 +67,24 @@ export function shippedScenarios() {
     name: 'shipped-scenarios',
     configResolved(config) {
       root = config.root;
+      command = config.command;
     },
     resolveId(id) {
-      return id === ID || id === ALL || id.startsWith(ONE) ? `\0${id}` : null;
+      return id === ID || id === ALL || id === DATA || id.startsWith(ONE) ? `\0${id}` : null;
     },
     async load(id) {
       if (!id.startsWith('\0virtual:shipped-scenario')) return null;
       const compiled = await compile();
       for (const file of compiled.files) this.addWatchFile(file);
+      const DEFAULT = compiler.DEFAULT_SCENARIO;
+      const keys = Object.keys(compiled.scenarios);
+      const fetched = options.fetched === true && command === 'build';
+      // Each scenario but the default one: a module of its own, or (fetched) from the data file.
+      const other = (key) => (fetched ? `import(${JSON.stringify(DATA)}).then((m) => m.others()).then((all) => ({ default: all[${JSON.stringify(key)}] }))` : `import(${JSON.stringify(ONE + key)})`);
       if (id === `\0${ID}`) {
         // The default scenario comes with the player (its first slide needs it); the others on demand.
-        const DEFAULT = compiler.DEFAULT_SCENARIO;
         const hasDefault = DEFAULT in compiled.scenarios;
-        const loaders = Object.keys(compiled.scenarios).map((key) =>
-          key === DEFAULT ? `${JSON.stringify(key)}: () => Promise.resolve({ default: defaultScenario })` : `${JSON.stringify(key)}: () => import(${JSON.stringify(ONE + key)})`,
-        );
+        const loaders = keys.map((key) => `${JSON.stringify(key)}: () => ${key === DEFAULT ? 'Promise.resolve({ default: defaultScenario })' : other(key)}`);
         return [
           hasDefault ? `import defaultScenario from ${JSON.stringify(ONE + DEFAULT)};` : '',
           `export const defaultId = ${JSON.stringify(DEFAULT)};`,
@@ -81,11 +94,28 @@ export function shippedScenarios() {
         ].join('\n');
       }
       if (id === `\0${ALL}`) {
-        const keys = Object.keys(compiled.scenarios);
         return [
-          ...keys.map((key, i) => `import s${i} from ${JSON.stringify(ONE + key)};`),
-          `export const scenarios = {${keys.map((key, i) => `${JSON.stringify(key)}: s${i}`).join(', ')}};`,
+          `import { loaders } from ${JSON.stringify(ID)};`,
+          'export async function loadAll() {',
+          '  const ids = Object.keys(loaders);',
+          '  const loaded = await Promise.all(ids.map((id) => loaders[id]()));',
+          '  return Object.fromEntries(ids.map((id, i) => [id, loaded[i].default]));',
+          '}',
           `export const issuesByLang = ${JSON.stringify(compiled.issuesByLang)};`,
+        ].join('\n');
+      }
+      if (id === `\0${DATA}`) {
+        const others = Object.fromEntries(keys.filter((k) => k !== DEFAULT).map((k) => [k, compiled.scenarios[k]]));
+        const ref = this.emitFile({ type: 'asset', name: 'scenarios.json', source: JSON.stringify(others) });
+        return [
+          FETCH_JSON,
+          'let loading = null;',
+          'export function others() {',
+          `  const current = (loading ??= fetchJson(import.meta.ROLLUP_FILE_URL_${ref}));`,
+          '  // A failed load is tried again at the next call.',
+          '  current.catch(() => { if (loading === current) loading = null; });',
+          '  return current;',
+          '}',
         ].join('\n');
       }
       const scenario = compiled.scenarios[id.slice(`\0${ONE}`.length)] ?? null;

@@ -1,5 +1,5 @@
 import './boot/fonts.css';
-import { loadAllLocales } from './i18n';
+import { loadAllLocales, t } from './i18n';
 import { takeOver } from './boot/takeover';
 
 /**
@@ -14,7 +14,9 @@ async function mount(): Promise<void> {
   // The pas à pas shows its first slide with the bundles of src/i18n and loads the others after it;
   // every other view needs them all (the site's screens, the checker's messages) before it mounts.
   const player = view === null || !['presenter', 'auteur', 'appels', 'resultats', 'catalogue', 'accessibilite', 'site'].includes(view);
-  if (!player) await loadAllLocales();
+  // The views that list or open the shipped scenarios get them first (a build fetches them: src/scenarios/checked.ts).
+  const scenarios = view === 'presenter' || view === 'auteur' || view === 'catalogue' || view === 'site';
+  if (!player) await Promise.all([loadAllLocales(), scenarios ? import('./scenarios/checked').then((m) => m.loadShippedScenarioList()) : null]);
   if (view === 'presenter') {
     await import('./presenter/presenter-view');
     root.replaceChildren(document.createElement('mes-presenter-view'));
@@ -23,8 +25,9 @@ async function mount(): Promise<void> {
     root.replaceChildren(document.createElement('mes-authoring'));
   } else if (view === 'appels' || view === 'resultats') {
     // The 3422 call-centre rehearsal: the catalogue and a call, or the results page.
-    await import('./callcentre/call-centre');
+    const { loadShippedCalls } = await import('./callcentre/call-centre');
     const centre = document.createElement('mes-call-centre');
+    centre.loaded = await loadShippedCalls();
     centre.page = view === 'resultats' ? 'results' : 'calls';
     root.replaceChildren(centre);
   } else if (view === 'catalogue') {
@@ -46,7 +49,31 @@ async function mount(): Promise<void> {
   }
 }
 
-void mount();
+/**
+ * A view that could not load (its modules or its data not fetched: the network cut before the app was kept
+ * for offline use) says so where it would have been, with a way to try again, rather than leaving the
+ * page blank with an error in the console only.
+ */
+function showLoadError(): void {
+  const root = document.getElementById('app') ?? document.body;
+  const box = document.createElement('div');
+  box.setAttribute('role', 'alert');
+  box.style.cssText = 'max-width:40rem;margin:2rem auto;padding:1rem;font:1rem/1.5 "Open Sans",sans-serif';
+  const message = document.createElement('p');
+  message.textContent = t('app:loadError');
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.textContent = t('app:retry');
+  retry.addEventListener('click', () => location.reload());
+  box.append(message, retry);
+  root.replaceChildren(box);
+  retry.focus();
+}
+
+mount().catch((error: unknown) => {
+  console.warn('[simulateur] the view could not load', error);
+  showLoadError();
+});
 
 // The benchmark's build only (scripts/bench.mjs): its hooks; the app's build has no trace of them.
 if (import.meta.env.MODE === 'bench') void import('./bench/hooks');

@@ -9,3 +9,4 @@ export interface DistScript {
 export declare function inlineScripts(dist?: string): DistScript[];
 export declare function distScripts(dist?: string, root?: string): DistScript[];
 export declare function kb(bytes: number): number;
+export declare function dataFiles(dist?: string): Array<{ file: string; gzip: number }>;

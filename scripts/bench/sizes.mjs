@@ -67,4 +67,16 @@ export function distScripts(dist = 'dist', root = process.cwd()) {
   return [...files, ...inlineScripts(dist)];
 }
 
+/**
+ * The JSON files of the build: the data the page fetches on demand (scripts/vite-data-files.ts), with
+ * their gzip sizes. Not script, so not in the budgets; printed beside them.
+ */
+export function dataFiles(dist = 'dist') {
+  const dir = join(dist, 'assets');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file: `assets/${file}`, gzip: gzipSize(join(dir, file)) }));
+}
+
 export const kb = (bytes) => bytes / 1024;

@@ -13,7 +13,7 @@ import './catalogue';
 import type { CallTakeEvent } from './catalogue';
 import './fiche-reflexe';
 import { backendStateOf } from './goal';
-import { loadCalls } from './registry';
+import type { LoadedCalls } from './registry';
 import './results-page';
 import { indexedDbResults, memoryResults, type ResultsStore } from './results-store';
 import type { CallScenario } from './schema';
@@ -30,6 +30,8 @@ export type CallCentrePage = 'calls' | 'results';
 
 /** One listener for the page's backend: the current call screen's inbox is refreshed by it. */
 let onBackendChange: () => void = () => undefined;
+
+export { loadShippedCalls } from './registry';
 
 @customElement('mes-call-centre')
 export class MesCallCentre extends LitElement {
@@ -103,7 +105,8 @@ export class MesCallCentre extends LitElement {
   @state() private ficheOpen = false;
   @state() private problem: string | null = null;
 
-  private readonly loaded = loadCalls();
+  /** The shipped calls (./registry.ts's `loadShippedCalls()`), given before the element is shown. */
+  @property({ attribute: false }) loaded: LoadedCalls = { calls: [], issues: [] };
   private results: ResultsStore | null = null;
   private store: Store | null = null;
 

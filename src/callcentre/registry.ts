@@ -1,12 +1,13 @@
 import { CHECKER_MESSAGES, ScenarioError, createTranslator, type ScenarioIssue } from '../scenarios/load';
 import { parseCallScenario } from './load';
+import { loadCallFiles } from './call-files';
 import type { CallScenario } from './schema';
 
 /**
- * The rehearsal calls shipped with the app: every `scenarios/calls/*.yaml`, bundled as text and
- * validated on load. A file with errors is refused on its own (its issues are shown); the others work.
+ * The rehearsal calls shipped with the app: every `scenarios/calls/*.yaml`, shipped as text
+ * (./call-files.ts) and validated on load. A file with errors is refused on its own (its issues are
+ * shown); the others work.
  */
-const files = import.meta.glob<string>('../../scenarios/calls/*.yaml', { eager: true, query: '?raw', import: 'default' });
 
 export interface LoadedCalls {
   /** In file-name order, which is the catalogue's order. */
@@ -16,7 +17,7 @@ export interface LoadedCalls {
 
 const t = createTranslator(CHECKER_MESSAGES, 'fr');
 
-export function loadCalls(sources: Record<string, string> = files): LoadedCalls {
+export function loadCalls(sources: Record<string, string>): LoadedCalls {
   const calls: CallScenario[] = [];
   const issues: ScenarioIssue[] = [];
   const owners = new Map<string, string>();
@@ -38,4 +39,15 @@ export function loadCalls(sources: Record<string, string> = files): LoadedCalls 
     }
   }
   return { calls, issues };
+}
+
+let shipped: Promise<LoadedCalls> | null = null;
+
+/** The shipped calls, loaded once (a build fetches their texts); a failed load is tried again at the next call. */
+export function loadShippedCalls(): Promise<LoadedCalls> {
+  const loading = (shipped ??= loadCallFiles().then(loadCalls));
+  loading.catch(() => {
+    if (shipped === loading) shipped = null;
+  });
+  return loading;
 }

@@ -1,11 +1,12 @@
 import i18next, { type TOptions } from 'i18next';
 import type { ReactiveControllerHost } from 'lit';
+import { onDemandBundles } from './on-demand';
 
 /**
  * Every UI string lives in `locales/<lang>/<namespace>.json`. The files are bundled (no request leaves
  * the page); each screen uses its own namespace. The French namespaces of the pas à pas's first slide
  * and its bars come with this module, so that it shows at once; the others (the site's screens, the
- * other views, English) come in one chunk (scripts/vite-data-chunks.ts), loaded by `loadAllLocales()`:
+ * other views, English) come on demand (./on-demand.ts: a build fetches them as one JSON file per language), loaded by `loadAllLocales()`:
  * the player calls it right after its first slide is shown, the other views before they mount,
  * `setLanguage` before switching.
  */
@@ -15,10 +16,6 @@ const firstFiles = import.meta.glob<Bundle>('../../locales/fr/{common,app,player
   eager: true,
   import: 'default',
 });
-const otherFiles = import.meta.glob<Bundle>(
-  ['../../locales/*/*.json', '!../../locales/fr/{common,app,player,tutorial,slides,presenter,inspector,catalogue,pasapas}.json'],
-  { import: 'default' },
-);
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -41,20 +38,33 @@ export function resources(): Record<string, Record<string, Bundle>> {
   return copy;
 }
 
-let allLoaded: Promise<void> | null = null;
+const languageLoads = new Map<string, Promise<void>>();
 
-/** Loads every other bundle (both languages) into i18next; once. */
+/** Loads the other bundles of one language into i18next; once (a failed load is tried again at the next call). */
+function loadLanguage(lang: string): Promise<void> {
+  let loading = languageLoads.get(lang);
+  if (!loading) {
+    loading = onDemandBundles(lang).then((namespaces) => {
+      for (const [ns, bundle] of Object.entries(namespaces)) {
+        (loaded[lang] ??= {})[ns] = bundle;
+        i18next.addResourceBundle(lang, ns, bundle, true, true);
+      }
+    });
+    languageLoads.set(lang, loading);
+    // The network cut before the app was kept for offline use: the next call tries again.
+    loading.catch(() => languageLoads.delete(lang));
+  }
+  return loading;
+}
+
+/** Every bundle of this language, and of French (the fallback), loaded into i18next. */
+export function loadLocales(lang: string): Promise<void> {
+  return Promise.all([...new Set(['fr', lang])].map(loadLanguage)).then(() => undefined);
+}
+
+/** Every bundle of every language (the checker needs them all: a key must exist in each). */
 export function loadAllLocales(): Promise<void> {
-  allLoaded ??= Promise.all(
-    Object.entries(otherFiles).map(async ([path, load]) => {
-      const file = fileOf(path);
-      if (!file) return;
-      const bundle = await load();
-      (loaded[file.lang] ??= {})[file.ns] = bundle;
-      i18next.addResourceBundle(file.lang, file.ns, bundle, true, true);
-    }),
-  ).then(() => undefined);
-  return allLoaded;
+  return Promise.all(LANGUAGES.map(loadLanguage)).then(() => undefined);
 }
 
 // Initialised synchronously on import: the first bundles are in this chunk, so screens can render at once.
@@ -70,7 +80,7 @@ void i18next.init({
 
 /** Every bundle loaded, in this language. */
 export async function initI18n(lang: Language = 'fr'): Promise<unknown> {
-  await loadAllLocales();
+  await loadLocales(lang);
   return i18next.language === lang ? undefined : i18next.changeLanguage(lang);
 }
 
@@ -100,7 +110,7 @@ function plainString(key: string): string | undefined {
 }
 
 export async function setLanguage(lang: Language): Promise<unknown> {
-  await loadAllLocales();
+  await loadLocales(lang);
   return i18next.changeLanguage(lang);
 }
 

@@ -16,8 +16,8 @@ declare module 'virtual:shipped-scenarios' {
 declare module 'virtual:shipped-scenarios-all' {
   import type { ScenarioIssue } from './load';
   import type { Scenario } from './schema';
-  /** The checked scenarios, by id. */
-  export const scenarios: Record<string, Scenario>;
+  /** The checked scenarios, by id (those beyond the default one are fetched in a build). */
+  export function loadAll(): Promise<Record<string, Scenario>>;
   /** What the checker said of the shipped files, its messages in each language of the app. */
   export const issuesByLang: Record<string, ScenarioIssue[]>;
 }

@@ -4,7 +4,7 @@ import type { ActorRefFrom, InspectionEvent, Subscription } from 'xstate';
 import type { OppositionProof } from '../api/types';
 import { arrowIcon } from '../app/icons';
 import type { SimDevices } from '../app/sim-devices';
-import { currentLanguage, onLanguageChanged, setLanguage, t, type Language } from '../i18n';
+import { currentLanguage, loadLocales, onLanguageChanged, setLanguage, t, type Language } from '../i18n';
 import { draftKey } from '../authoring/draft';
 import { DEFAULT_SCENARIO, loadShippedScenario, shippedIssueLines } from '../scenarios/shipped';
 import type { PersonaData, Scenario, Step, WorldData } from '../scenarios/schema';
@@ -32,14 +32,13 @@ import { PresenterLink, commandEvent, type PresenterCommandMessage } from './pre
 import type { ScenarioUpdate } from '../scenarios/live';
 import { personaValues } from './values';
 import { appHref } from '../app/href';
-import { loadAllLocales } from '../i18n';
 
 type SessionKit = typeof import('./session-kit');
 
-/** The session's code and the other locales (./session-kit), loaded once, after the first slide. */
+/** The session's code (./session-kit) and the other bundles of the page's language, loaded once, after the first slide. */
 let kitLoading: Promise<SessionKit> | null = null;
 function loadKit(): Promise<SessionKit> {
-  kitLoading ??= Promise.all([import('./session-kit'), loadAllLocales()]).then(([kit]) => kit);
+  kitLoading ??= Promise.all([import('./session-kit'), loadLocales(currentLanguage())]).then(([kit]) => kit);
   return kitLoading;
 }
 

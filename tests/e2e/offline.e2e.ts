@@ -57,6 +57,8 @@ describe('offline, after the first load', () => {
     const files = JSON.parse(/const FILES = (\[.*\]);/.exec(readFileSync(join(DIST, 'sw.js'), 'utf8'))![1]!) as string[];
     expect(files).toContain('index.html');
     expect(files.filter((f) => f.endsWith('.js')).length).toBeGreaterThan(5);
+    // The data fetched on demand (scripts/vite-data-files.ts) is kept too.
+    expect(files.filter((f) => f.endsWith('.json')).length).toBe(4);
     const { url, server } = await serveBuild();
     let serverUp = true;
     const browser = await launch();
@@ -90,6 +92,11 @@ describe('offline, after the first load', () => {
 
       await page.goto(`${url}/?view=catalogue`);
       await see(page, 'Catalogue des scénarios');
+
+      // The call centre, whose calls' texts are a data file of the build.
+      await page.goto(`${url}/?view=appels`);
+      await see(page, 'Répéter un appel du 3422');
+      await page.getByRole('button', { name: "Prendre l'appel : « Je n'ai jamais reçu le code »", exact: true }).waitFor();
 
       await page.goto(`${url}/?view=site`);
       await startActivation(page);

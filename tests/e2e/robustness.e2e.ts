@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type E2EPage, useCleanApps } from './harness';
+import { baseUrl, launch, openApp, type E2EPage, useCleanApps } from './harness';
 import { navigate, playerReady, stepOf } from './quality-helpers';
 import { MARTINE, click, identify, readCode, see, startActivation } from './site-helpers';
 
@@ -205,6 +205,37 @@ describe('faults on every form screen of the site', () => {
   }, 60_000);
 });
 
+describe('data of the build that cannot be fetched', () => {
+  it('the call centre, its calls not fetched: a message and « Réessayer », then the calls once the network is back', async () => {
+    const b = await launch();
+    // No offline worker: every fetch of the page reaches the route below.
+    const context = await b.newContext({ locale: 'fr-FR', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      // The refused request itself is logged by Chromium; nothing else may be.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+    });
+    try {
+      let blocked = true;
+      await page.route('**/assets/calls-*.json', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+      await page.goto(`${baseUrl()}/?view=appels`);
+      const alert = page.getByRole('alert');
+      await alert.getByText("Le simulateur n'a pas pu se charger", { exact: false }).waitFor();
+      const retry = alert.getByRole('button', { name: 'Réessayer', exact: true });
+      expect(await retry.evaluate((el) => el === document.activeElement)).toBe(true);
+      blocked = false;
+      await retry.click();
+      await see(page, 'Répéter un appel du 3422');
+      await page.getByRole('button', { name: "Prendre l'appel : « Je n'ai jamais reçu le code »", exact: true }).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
+
 describe('saved state', () => {
   // The player keeps no progress in storage: the address carries the step. What the page does read
   // back is the editor's draft (sessionStorage), handed to the player's preview.
@@ -231,8 +262,12 @@ describe('languages and injected text', () => {
     await see(page, "Je m'identifie");
     const code = page.getByLabel('Code provisoire composé de 12 caractères', { exact: true });
     expect(await code.inputValue()).toBe(MARTINE.code);
+    // The player fetched the translations of its language only (scripts/vite-data-files.ts); English comes with the switch.
+    const locales = () => app!.requests.filter((r) => /\/assets\/locales-/.test(r)).map((r) => /locales-([a-z]{2})-/.exec(r)?.[1]);
+    expect(locales()).toEqual(['fr']);
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.getByRole('heading', { name: 'I identify myself' }).waitFor();
+    expect(locales()).toEqual(['fr', 'en']);
     expect(stepOf(page)).toBe('s3-serial');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     // The values typed so far are still there, and the labels are English now.
