@@ -64,6 +64,7 @@ function showLoadError(): void {
   const retry = document.createElement('button');
   retry.type = 'button';
   retry.textContent = t('app:retry');
+  retry.style.cssText = 'font:inherit;font-weight:600;padding:.5rem 1rem;border:0;background:#000091;color:#fff;cursor:pointer;outline-offset:2px';
   retry.addEventListener('click', () => location.reload());
   box.append(message, retry);
   root.replaceChildren(box);
