@@ -58,13 +58,12 @@ function showLoadError(): void {
   const root = document.getElementById('app') ?? document.body;
   const box = document.createElement('div');
   box.setAttribute('role', 'alert');
-  box.style.cssText = 'max-width:40rem;margin:2rem auto;padding:1rem;font:1rem/1.5 "Open Sans",sans-serif';
+  box.className = 'mes-load-error';
   const message = document.createElement('p');
   message.textContent = t('app:loadError');
   const retry = document.createElement('button');
   retry.type = 'button';
   retry.textContent = t('app:retry');
-  retry.style.cssText = 'font:inherit;font-weight:600;padding:.5rem 1rem;border:0;background:#000091;color:#fff;cursor:pointer;outline-offset:2px';
   retry.addEventListener('click', () => location.reload());
   box.append(message, retry);
   root.replaceChildren(box);
