@@ -3,12 +3,13 @@ import type { ReactiveControllerHost } from 'lit';
 import { onDemandBundles } from './on-demand';
 
 /**
- * Every UI string lives in `locales/<lang>/<namespace>.json`. The files are bundled (no request leaves
- * the page); each screen uses its own namespace. The French namespaces of the pas à pas's first slide
- * and its bars come with this module, so that it shows at once; the others (the site's screens, the
- * other views, English) come on demand (./on-demand.ts: a build fetches them as one JSON file per language), loaded by `loadAllLocales()`:
- * the player calls it right after its first slide is shown, the other views before they mount,
- * `setLanguage` before switching.
+ * Every UI string lives in `locales/<lang>/<namespace>.json`, shipped with the app (no request leaves
+ * the page's origin); each screen uses its own namespace. The French namespaces of the pas à pas's first
+ * slide and its bars come with this module, so that it shows at once; the others (the site's screens, the
+ * other views, English) come on demand (./on-demand.ts: a build fetches them as one JSON file per
+ * language): `loadLocales(lang)` loads one language and French, the fallback (the player, right after its
+ * first slide is shown; `setLanguage` before switching); `loadAllLocales()` every language (the other
+ * views before they mount: the scenario checker needs every language).
  */
 type Bundle = Record<string, unknown>;
 
