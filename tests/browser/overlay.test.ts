@@ -592,7 +592,10 @@ describe('<mes-progress-bar>', () => {
     expect(progress.getAttribute('aria-valuemax')).to.equal('12');
     expect(progress.getAttribute('aria-valuetext')).to.equal('Étape 3 sur 12 : Activation');
     const fill = root.querySelector<HTMLElement>('.fill')!;
-    expect(fill.style.width).to.equal('25%');
+    expect(fill.style.transform).to.equal('scaleX(0.25)');
+    // The fill is scaled from the track's start, its transition in the compositor (a transform, not a width).
+    expect(getComputedStyle(fill).transformOrigin.startsWith('0px')).to.equal(true);
+    expect(getComputedStyle(fill).transitionProperty).to.equal('transform');
 
     bar.current = 40;
     await bar.updateComplete;
