@@ -13,7 +13,7 @@ import { onDemandBundles } from './on-demand';
  */
 type Bundle = Record<string, unknown>;
 
-const firstFiles = import.meta.glob<Bundle>('../../locales/fr/{common,app,player,tutorial,slides,presenter,inspector,catalogue,pasapas}.json', {
+const firstFiles = import.meta.glob<Bundle>('../../locales/fr/{common,app,player,tutorial,slides,pasapas}.json', {
   eager: true,
   import: 'default',
 });

@@ -7,7 +7,7 @@
 type Bundle = Record<string, unknown>;
 
 const files = import.meta.glob<Bundle>(
-  ['../../locales/*/*.json', '!../../locales/fr/{common,app,player,tutorial,slides,presenter,inspector,catalogue,pasapas}.json'],
+  ['../../locales/*/*.json', '!../../locales/fr/{common,app,player,tutorial,slides,pasapas}.json'],
   { import: 'default' },
 );
 

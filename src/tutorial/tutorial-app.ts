@@ -690,7 +690,7 @@ export class MesTutorial extends LitElement {
   private openPresenter(): void {
     const params = new URLSearchParams({ view: 'presenter', scenario: this.scenario?.id ?? DEFAULT_SCENARIO, lang: currentLanguage() });
     const win = window.open(`${location.pathname}?${params.toString()}`, 'mes-presenter');
-    if (!win) this.bootError = t('presenter:popupBlocked');
+    if (!win) this.bootError = t('player:presenterPopupBlocked');
   }
 
   /** A scenario file saved in the dev server: the new version at the same step, or its errors shown. */
@@ -790,7 +790,7 @@ export class MesTutorial extends LitElement {
     this.keyboard.register({ keys: ['h'], labelKey: 'player:keys.hint', group: nav, handler: () => this.actor?.send({ type: 'HINT' }) });
     this.keyboard.register({ keys: ['p'], labelKey: 'player:keys.pause', group: display, handler: () => this.togglePause() });
     this.keyboard.register({ keys: ['?'], labelKey: 'tutorial:keys.help', group: display, handler: () => void this.openShortcuts() });
-    this.keyboard.register({ keys: ['i'], labelKey: 'inspector:key', group: display, handler: () => (this.inspectorOpen = !this.inspectorOpen) });
+    this.keyboard.register({ keys: ['i'], labelKey: 'player:inspectorKey', group: display, handler: () => (this.inspectorOpen = !this.inspectorOpen) });
   }
 
   private next(): void {
@@ -1137,13 +1137,13 @@ export class MesTutorial extends LitElement {
             ${t('player:fullscreen')}
           </button>
           <button type="button" data-hotspot="presenter" @click=${() => this.openPresenter()}>
-            ${t('presenter:open')}<span class="visually-hidden"> (${t('presenter:openHint')})</span>
+            ${t('player:presenterOpen')}<span class="visually-hidden"> (${t('player:presenterOpenHint')})</span>
           </button>
           <button type="button" class="reveal-on-focus" aria-expanded=${this.inspectorOpen ? 'true' : 'false'} @click=${() => (this.inspectorOpen = !this.inspectorOpen)}>
-            ${t('inspector:open')}
+            ${t('player:inspectorOpen')}
           </button>
           <button type="button" data-hotspot="shortcuts" aria-haspopup="dialog" @click=${() => void this.openShortcuts()}>?<span class="visually-hidden"> ${t('tutorial:keys.help')}</span></button>
-          <a class="catalogue" data-hotspot="catalogue" href=${appHref(currentLanguage() === 'fr' ? 'view=catalogue' : `view=catalogue&lang=${currentLanguage()}`)}>${t('catalogue:link')}</a>
+          <a class="catalogue" data-hotspot="catalogue" href=${appHref(currentLanguage() === 'fr' ? 'view=catalogue' : `view=catalogue&lang=${currentLanguage()}`)}>${t('player:catalogueLink')}</a>
           <a class="catalogue" href=${appHref('view=accessibilite')}>${t('common:statementLink')}</a>
           <button type="button" data-hotspot="language" lang=${currentLanguage() === 'fr' ? 'en' : 'fr'} @click=${() => void this.handleLanguage(currentLanguage() === 'fr' ? 'en' : 'fr')}>
             ${t('player:otherLanguage')}
