@@ -1000,13 +1000,8 @@ export class MesTutorial extends LitElement {
         await new Promise((r) => requestAnimationFrame(r));
       }
     }
-    if (snap.context.mode === 'guided' && target) {
-      // The target may render a frame later (the screen just changed).
-      for (let i = 0; i < 10; i += 1) {
-        if (await this.overlay?.focusZone()) return;
-        await new Promise((r) => requestAnimationFrame(r));
-      }
-    }
+    // The zone is rendered once the overlay has measured the target, in this frame as a rule.
+    if (snap.context.mode === 'guided' && target && (await this.overlay?.focusZone())) return;
     await this.kit?.focusScreenTitle(this.renderRoot.querySelector('.site') ?? this.renderRoot);
   }
 

@@ -491,6 +491,35 @@ describe('<mes-tutorial-overlay>', () => {
     expect(overlay.shadowRoot!.querySelector('.panel')).to.equal(null);
   });
 
+  it('focusZone focuses the zone in the update that draws it, for a target rendered later; false when none comes', async () => {
+    const { site, overlay } = await page({ target: 'late' }, { settle: false });
+    expect(overlay.zone).to.equal(null);
+    let resolved = false;
+    const focused = overlay.focusZone(5000).then((ok) => {
+      resolved = true;
+      return ok;
+    });
+    // A task queued by the update that draws the zone runs after the focus: no task, and so no frame, in between.
+    let taskAfterDraw: Promise<boolean> | null = null;
+    overlay.addController({
+      hostUpdated: () => {
+        if (!taskAfterDraw && overlay.zone) taskAfterDraw = new Promise((r) => setTimeout(() => r(resolved), 0));
+      },
+    });
+    const late = document.createElement('button');
+    late.textContent = 'Arrivé plus tard';
+    late.dataset.hotspot = 'late';
+    site.shadowRoot!.querySelector('.screen')!.prepend(late);
+    expect(await focused).to.equal(true);
+    expect(overlay.shadowRoot!.activeElement).to.equal(overlay.zone);
+    expect(await taskAfterDraw, 'focused before any later task').to.equal(true);
+
+    const none = await page({ target: 'never-there' }, { settle: false });
+    const start = performance.now();
+    expect(await none.overlay.focusZone(50)).to.equal(false);
+    expect(performance.now() - start).to.be.at.least(45);
+  });
+
   it('in practice mode lets clicks through to the site and only shows what it is given', async () => {
     const { site, overlay, events } = await page({
       mode: 'practice',

@@ -3,6 +3,13 @@ import { rectChanged, type Rect } from './geometry';
 
 /** How long a frame may be waited for before a timer does the check instead. */
 const FRAME_FALLBACK_MS = 100;
+/**
+ * The checks after the first one are made by a timer at this interval, not in animation frames: a frame
+ * asked for only to read a rect still goes through the page's rendering and its commit, and right after a
+ * step is drawn that commit waits for the step's raster (tens of milliseconds in software), holding the
+ * page's thread. A rect that did change is drawn in the next frame.
+ */
+const SETTLE_INTERVAL_MS = 20;
 
 export interface AnchorOptions {
   /** Frames during which the rect is re-read after each host update (screens re-render without events). */
@@ -11,13 +18,19 @@ export interface AnchorOptions {
   retryFrames?: number;
   /** Delay between two looks for a target still missing after `retryFrames`, in ms. */
   pollInterval?: number;
+  /**
+   * Called when a check made in an animation frame found the rect changed (the host was asked to update):
+   * the host's update then runs in that frame's callbacks, before it is drawn.
+   */
+  onFrameChange?: () => void;
 }
 
 /**
  * Keeps the viewport rect of a target element up to date for a lit host, as Material Web's
  * SurfacePositionController does for menus: window resize, scroll of any scroller (the document's and
  * those inside shadow roots, whose scroll events do not leave their tree), ResizeObserver on the target
- * and on document.body, and a requestAnimationFrame check for a few frames after each host update. The
+ * and on document.body, and a check at the next animation frame after each host update, then a few more by
+ * a timer (SETTLE_INTERVAL_MS). The
  * target is resolved again at every check, so a screen that re-renders its button is followed. The host
  * is asked to update only when the rect really changed.
  */
@@ -32,6 +45,7 @@ export class AnchorController implements ReactiveController {
   private readonly settleFrames: number;
   private readonly retryFrames: number;
   private readonly pollInterval: number;
+  private readonly onFrameChange: (() => void) | undefined;
   private frame = 0;
   private frameTimer: ReturnType<typeof setTimeout> | undefined;
   private framesLeft = 0;
@@ -47,6 +61,7 @@ export class AnchorController implements ReactiveController {
     this.settleFrames = options.settleFrames ?? 8;
     this.retryFrames = options.retryFrames ?? 120;
     this.pollInterval = options.pollInterval ?? 250;
+    this.onFrameChange = options.onFrameChange;
     host.addController(this);
   }
 
@@ -61,7 +76,7 @@ export class AnchorController implements ReactiveController {
     window.addEventListener('resize', this.handleChange, { passive: true });
     // Capture: scroll events do not bubble, but every scroll of the document's elements passes here.
     window.addEventListener('scroll', this.handleChange, { capture: true, passive: true });
-    this.resizeObserver = new ResizeObserver(this.handleChange);
+    this.resizeObserver = new ResizeObserver(this.handleResize);
     this.resizeObserver.observe(document.body);
     // Measured at the next frame, not now: the host is being rendered (the target maybe too), and a
     // read now would lay the page out once more before that frame does it anyway.
@@ -120,6 +135,16 @@ export class AnchorController implements ReactiveController {
     this.settle(Math.max(1, this.framesLeft));
   };
 
+  /**
+   * A size changed: observed while a frame is drawn (after its layout), where a check asked for in an
+   * animation frame would make one more frame follow at once; a timer checks right after this one instead.
+   */
+  private readonly handleResize = (): void => {
+    if (!this.connected) return;
+    this.framesLeft = Math.max(this.framesLeft, 1);
+    this.nextFrame(true);
+  };
+
   private settle(frames: number): void {
     if (!this.connected) return;
     this.framesLeft = Math.max(this.framesLeft, frames);
@@ -130,29 +155,34 @@ export class AnchorController implements ReactiveController {
    * The next frame, or a timer where no frame comes: requestAnimationFrame stops in a page that is not
    * shown (a background tab, a test page run beside another) and the rect must still be kept right.
    */
-  private nextFrame(): void {
+  private nextFrame(later = false): void {
     if (this.frame || this.frameTimer !== undefined) return;
+    if (later) {
+      this.frameTimer = setTimeout(this.tick, SETTLE_INTERVAL_MS);
+      return;
+    }
     this.frame = requestAnimationFrame(this.tick);
     this.frameTimer = setTimeout(this.tick, FRAME_FALLBACK_MS);
   }
 
-  private readonly tick = (): void => {
+  private readonly tick = (time?: number): void => {
     if (this.frame) cancelAnimationFrame(this.frame);
     clearTimeout(this.frameTimer);
     this.frame = 0;
     this.frameTimer = undefined;
-    this.measure();
+    // requestAnimationFrame gives the frame's time; the fallback timer gives nothing.
+    if (this.measure() && time !== undefined) this.onFrameChange?.();
     this.framesLeft = Math.max(0, this.framesLeft - 1);
     if (this.target) {
       this.missedFrames = 0;
-      if (this.framesLeft > 0) this.nextFrame();
+      if (this.framesLeft > 0) this.nextFrame(true);
       return;
     }
     // Not rendered yet (a screen still loading): every frame for a while, then a slow poll, so that a
     // target which appears late is still found without burning every frame.
     this.missedFrames += 1;
     if (this.missedFrames < this.retryFrames || this.framesLeft > 0) {
-      this.nextFrame();
+      this.nextFrame(true);
     } else if (this.pollTimer === undefined) {
       this.pollTimer = setTimeout(() => {
         this.pollTimer = undefined;

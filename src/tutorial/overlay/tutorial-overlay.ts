@@ -447,13 +447,29 @@ export class MesTutorialOverlay extends LitElement {
     for (const anchor of this.anchors.values()) anchor.measure();
   }
 
-  /** Moves the keyboard focus to the zone once it is rendered; resolves false if there is none. */
-  async focusZone(): Promise<boolean> {
-    await this.updateComplete;
-    const zone = this.zone;
-    zone?.focus();
-    return zone !== null;
+  /**
+   * Moves the keyboard focus to the zone as soon as it is rendered: at once when it is, else in the update
+   * that draws it (the new step's target measured in the frame that draws the step: the focus is then drawn
+   * in that same frame, not in one more frame right after it). Resolves false when no zone came within
+   * `timeout` ms.
+   */
+  focusZone(timeout = 500): Promise<boolean> {
+    return new Promise((resolve) => {
+      const focus = (): void => {
+        clearTimeout(timer);
+        this.zoneWaiters.delete(focus);
+        const zone = this.zone;
+        zone?.focus();
+        resolve(zone !== null);
+      };
+      const timer = setTimeout(focus, timeout);
+      if (this.zone && !this.isUpdatePending) focus();
+      else this.zoneWaiters.add(focus);
+    });
   }
+
+  /** Waiting for the zone to be rendered: see focusZone. */
+  private readonly zoneWaiters = new Set<() => void>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('insetTop')) this.style.setProperty('--mes-overlay-top', `${this.insetTop}px`);
@@ -531,6 +547,7 @@ export class MesTutorialOverlay extends LitElement {
    * (they asked for it first), so that everything is drawn in that one frame.
    */
   protected override updated(): void {
+    if (this.zone) for (const focus of [...this.zoneWaiters]) focus();
     if (this.placementFrame) return;
     // As the anchors do, a timer stands in for the frame where none comes (a page not shown).
     const place = (): void => {
@@ -542,6 +559,23 @@ export class MesTutorialOverlay extends LitElement {
     this.placementTimer = setTimeout(place, 100);
     this.placementFrame = requestAnimationFrame(place);
   }
+
+  /**
+   * A target measured in an animation frame moved (the new step's target, found in the first frame after
+   * the step is shown): once the overlay is updated, still in that frame's callbacks, the callouts are
+   * placed at once rather than at the next frame. At the next frame they would be drawn in a second frame
+   * right after the first, whose commit waits for the raster of the first (the whole new screen: tens of
+   * milliseconds with software raster) while the page's thread is held.
+   */
+  private readonly placeInThisFrame = (): void => {
+    void this.updateComplete.then(() => {
+      if (!this.placementFrame || !this.isConnected) return;
+      cancelAnimationFrame(this.placementFrame);
+      clearTimeout(this.placementTimer);
+      this.placementFrame = 0;
+      this.placeCallouts();
+    });
+  };
 
   private ordered(): Array<{ c: Callout; i: number }> {
     return this.callouts
@@ -703,7 +737,7 @@ export class MesTutorialOverlay extends LitElement {
     }
     for (const name of names) {
       if (this.anchors.has(name)) continue;
-      this.anchors.set(name, new AnchorController(this, () => findHotspot(this.root ?? document, name)));
+      this.anchors.set(name, new AnchorController(this, () => findHotspot(this.root ?? document, name), { onFrameChange: this.placeInThisFrame }));
     }
   }
 
