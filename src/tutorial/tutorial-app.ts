@@ -1182,24 +1182,19 @@ export class MesTutorial extends LitElement {
   override render(): TemplateResult {
     const snap = this.snapshot;
     if (this.bootError && !snap) return html`<p class="problem" role="alert">${t('player:bootError')} ${this.bootError}</p>`;
-    if (!snap) {
-      const view = this.preview;
-      const first = view?.steps[view.stepIndex];
-      if (!view || !first?.slide) return html`<p role="status">${t('common:loading')}</p>`;
-      // The first slide, before the session runs: the same bars and slide as below.
-      return html`
-        ${this.renderBar(view, first)} ${this.renderIssues()}
-        <div class="stage" aria-busy="false" data-step=${first.id}>${this.renderSlide(first)}</div>
-        ${this.renderPanel(view, first)}
-        <mes-shortcuts-dialog></mes-shortcuts-dialog>
-      `;
-    }
-    const step = snap.context.steps[snap.context.stepIndex]!;
-    const result = this.result();
+    // Before the session runs, its first slide is drawn from the preview, with the same template as once it
+    // runs: the same elements are kept when the session takes over, and the keyboard focus with them (a
+    // trainee who tabbed to a button of the slide meanwhile is still on it).
+    const view = snap?.context ?? this.preview;
+    const step = view?.steps[view.stepIndex];
+    if (!view || !step || (!snap && !step.slide)) return html`<p role="status">${t('common:loading')}</p>`;
+    const result = snap ? this.result() : null;
+    const busy = snap !== null && !isWaiting(snap) && !isFinished(snap);
+    const problem = snap ? snap.context.problem || this.bootError : null;
     return html`
-      ${this.renderBar(snap.context, step)} ${this.renderIssues()}
-      ${snap.context.problem || this.bootError ? html`<p class="problem" role="alert">${t('player:problem')} ${snap.context.problem ?? this.bootError}</p>` : nothing}
-      <div class="stage" aria-busy=${isWaiting(snap) || isFinished(snap) ? 'false' : 'true'} data-step=${step.id}>
+      ${this.renderBar(view, step)} ${this.renderIssues()}
+      ${problem ? html`<p class="problem" role="alert">${t('player:problem')} ${problem}</p>` : nothing}
+      <div class="stage" aria-busy=${busy ? 'true' : 'false'} data-step=${step.id}>
         ${result
           ? html`<main><mes-debrief
               .result=${result}
@@ -1208,9 +1203,11 @@ export class MesTutorial extends LitElement {
             ></mes-debrief></main>`
           : step.slide
             ? this.renderSlide(step)
-            : this.renderSite(snap, step)}
+            : snap
+              ? this.renderSite(snap, step)
+              : nothing}
       </div>
-      ${result ? nothing : this.renderPanel(snap.context, step)}
+      ${result ? nothing : this.renderPanel(view, step)}
       <mes-shortcuts-dialog></mes-shortcuts-dialog>
       ${this.inspectorOpen
         ? html`<aside class="inspector" aria-labelledby="inspector-title">

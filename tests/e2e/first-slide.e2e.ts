@@ -83,6 +83,37 @@ describe('the prerendered first slide', () => {
     await page.getByRole('heading', { level: 1, name: /Activer \(ou s'opposer à\)/ }).waitFor();
   });
 
+  it('on another address, a button focused before the session runs keeps the focus when it takes over', async () => {
+    const app = await openApp('/?view=accessibilite');
+    const { page } = app;
+    // The session's code is held: the player shows the step from its preview meanwhile.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/session-kit-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(new URL('/?scenario=pas-a-pas&step=end&mode=guided', page.url()).href, { waitUntil: 'commit' });
+    const entry = page.locator('mes-tutorial [data-hotspot="journey-opposition"]');
+    await entry.focus();
+    const session = () => page.evaluate(() => Boolean((document.querySelector('mes-tutorial') as unknown as { snapshot?: unknown } | null)?.snapshot));
+    expect(await session()).toBe(false);
+    release();
+    await page.waitForFunction(() => Boolean((document.querySelector('mes-tutorial') as unknown as { snapshot?: unknown } | null)?.snapshot));
+    await page.waitForFunction(() => document.querySelector('mes-tutorial')?.shadowRoot?.querySelector('.stage')?.getAttribute('aria-busy') === 'false');
+    // The same element, still focused: Enter on it opens its journey.
+    const focusedHotspot = () =>
+      page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.getAttribute('data-hotspot') ?? el?.localName ?? null;
+      });
+    expect(await focusedHotspot()).toBe('journey-opposition');
+    await page.keyboard.press('Enter');
+    const first = steps.find((s) => (s as { journey?: string }).journey === 'opposition')!.id;
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('step') === id, first);
+  });
+
   it('is not shown on any other address: another language starts the app as before', async () => {
     const app = await openApp('/?lang=en');
     const { page } = app;
