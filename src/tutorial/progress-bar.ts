@@ -48,21 +48,16 @@ export class MesProgressBar extends LitElement {
       border: 1px solid transparent;
     }
     /*
-     * The fill is scaled, not sized: a transition of its transform runs in the compositor, where one of its
-     * width would lay out and paint the page at every frame for 0.3 s after each step, each frame's commit
-     * waiting for the raster of the step just drawn.
+     * The fill is scaled, not sized, and moves without a transition: a transition (even of its transform,
+     * in the compositor) starting in the frame that draws a new step asked for one more frame right after
+     * it, whose commit waited for the raster of the whole new screen (40 to 60 ms in software), holding the
+     * page's thread just when the next press may come.
      */
     .fill {
       height: 100%;
       width: 100%;
       background: #0c419a;
       transform-origin: left;
-      transition: transform 0.3s ease;
-    }
-    @media (prefers-reduced-motion: reduce) {
-      .fill {
-        transition: none;
-      }
     }
     @media (forced-colors: active) {
       .fill {

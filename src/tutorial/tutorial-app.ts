@@ -307,6 +307,12 @@ export class MesTutorial extends LitElement {
   /** Heights of the sticky bars, which the overlay's callouts keep clear of. */
   @state() private barHeights = { top: 0, bottom: 0 };
   private readonly barObserver = new ResizeObserver(() => this.measureBars());
+  /**
+   * The bars observed: each is observed once. Observing one again (at every update) reports its size
+   * again after the next layout, and the style property set then had the whole player styled and painted
+   * anew: a second frame right after each step's, whose commit waited for the raster of the first.
+   */
+  private observedBars = new Set<Element>();
   private cleanups: Array<() => void> = [];
   /** The trainer's presenter view, in another window, follows and drives the player. */
   private presenter: PresenterLink | null = null;
@@ -373,6 +379,7 @@ export class MesTutorial extends LitElement {
     this.writeUrl();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.barObserver.disconnect();
+    this.observedBars.clear();
     this.stopActor();
   }
 
@@ -638,8 +645,10 @@ export class MesTutorial extends LitElement {
     }
     this.markDrawn(snapshot.context);
     this.drawAhead();
+    // The presenter view hears of the step with the address, once the step is painted: a post on the
+    // channel usually takes a fraction of a millisecond, but now and then 2 to 10 ms, in the step's task.
+    this.presenterDue = true;
     this.syncUrl(snapshot.context);
-    this.postPresenterState();
   }
 
   /**
@@ -672,6 +681,9 @@ export class MesTutorial extends LitElement {
 
   // ---------------------------------------------------------------------------------------------
   // Presenter view, live reload
+
+  /** The step changed since the presenter view was last told (see handleSnapshot). */
+  private presenterDue = false;
 
   private postPresenterState(force = false): void {
     const snap = this.snapshot;
@@ -743,14 +755,15 @@ export class MesTutorial extends LitElement {
    */
   private syncUrl(view: ViewContext): void {
     const step = view.steps[view.stepIndex];
-    if (!step || !this.scenario) return;
-    const params = new URLSearchParams(location.search);
-    params.set('scenario', this.scenario.id);
-    params.set('step', step.id);
-    params.set('mode', view.mode);
-    if (view.mode === 'evaluation' && this.seed !== null) params.set('seed', String(this.seed));
-    else params.delete('seed');
-    this.pendingSearch = `?${params.toString()}`;
+    if (step && this.scenario) {
+      const params = new URLSearchParams(location.search);
+      params.set('scenario', this.scenario.id);
+      params.set('step', step.id);
+      params.set('mode', view.mode);
+      if (view.mode === 'evaluation' && this.seed !== null) params.set('seed', String(this.seed));
+      else params.delete('seed');
+      this.pendingSearch = `?${params.toString()}`;
+    }
     if (this.urlFrame || this.urlTimer !== undefined || this.urlIdle) return;
     // After the next frame, or after a timer where no frame comes (a page not shown); then once idle.
     const later = (): void => {
@@ -765,7 +778,7 @@ export class MesTutorial extends LitElement {
     this.urlTimer = setTimeout(later, 100);
   }
 
-  /** Writes the address of the step shown now, if it changed. */
+  /** Writes the address of the step shown now, if it changed, and tells the presenter view. */
   private readonly writeUrl = (): void => {
     cancelAnimationFrame(this.urlFrame);
     clearTimeout(this.urlTimer);
@@ -776,6 +789,10 @@ export class MesTutorial extends LitElement {
     const search = this.pendingSearch;
     this.pendingSearch = null;
     if (search !== null && search !== location.search) history.replaceState(null, '', search);
+    if (this.presenterDue) {
+      this.presenterDue = false;
+      this.postPresenterState();
+    }
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -944,8 +961,29 @@ export class MesTutorial extends LitElement {
     const next = { top: sticky ? top : 0, bottom: panel?.offsetHeight ?? 0 };
     if (next.top !== this.barHeights.top || next.bottom !== this.barHeights.bottom) this.barHeights = next;
     // The side panels (documents, mailbox and phone) stop above the step's panel: their end stays in sight
-    // and « Continuer » stays usable while a value is copied from them.
-    this.style.setProperty('--mes-side-panel-bottom', `${next.bottom}px`);
+    // and « Continuer » stays usable while a value is copied from them. Set only when it changes: setting
+    // it, even to the same value, has every element under this one styled and painted again.
+    const bottom = `${next.bottom}px`;
+    if (this.style.getPropertyValue('--mes-side-panel-bottom') !== bottom) this.style.setProperty('--mes-side-panel-bottom', bottom);
+  }
+
+  /** Observes the bars shown, once each, and no longer those taken away. */
+  private observeBars(): void {
+    const bars = new Set(this.renderRoot.querySelectorAll('.bar, .panel'));
+    let removed = false;
+    for (const el of this.observedBars) {
+      if (bars.has(el)) continue;
+      this.barObserver.unobserve(el);
+      this.observedBars.delete(el);
+      removed = true;
+    }
+    // A bar taken away (the step's panel under a result) is not reported by the observer; one added is.
+    if (removed) this.measureBars();
+    for (const el of bars) {
+      if (this.observedBars.has(el)) continue;
+      this.observedBars.add(el);
+      this.barObserver.observe(el);
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -953,7 +991,7 @@ export class MesTutorial extends LitElement {
     // The statechart panel's element is fetched the first time the panel opens (what it shows is
     // collected from the start): the first slide does not wait for it.
     if (this.inspectorOpen) void import('./inspector-panel');
-    for (const el of this.renderRoot.querySelectorAll('.bar, .panel')) this.barObserver.observe(el);
+    this.observeBars();
     const snap = this.snapshot;
     const view = snap?.context ?? this.preview;
     if (!view || (snap && !isWaiting(snap))) return;

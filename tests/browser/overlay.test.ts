@@ -4,7 +4,7 @@ import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web
 import { t } from '../../src/i18n';
 import { findHotspot } from '../../src/tutorial/overlay/find-hotspot';
 import { placeCallout, spotlightPath, type Rect, type Side, type Size } from '../../src/tutorial/overlay/geometry';
-import type { Callout, MesTutorialOverlay } from '../../src/tutorial/overlay/tutorial-overlay';
+import { HAND_TAP_DELAY_MS, type Callout, type MesTutorialOverlay } from '../../src/tutorial/overlay/tutorial-overlay';
 import type { MesProgressBar } from '../../src/tutorial/progress-bar';
 import '../../src/tutorial/overlay/tutorial-overlay';
 import '../../src/tutorial/progress-bar';
@@ -559,7 +559,9 @@ describe('<mes-tutorial-overlay>', () => {
     const h = hand.getBoundingClientRect();
     expect(h.x).to.be.within(g.x, g.right);
     expect(h.y).to.be.within(g.y, g.bottom);
-    expect(getComputedStyle(hand).animationName).to.equal('tap');
+    // Drawn still with its zone, it starts tapping a moment after (not in the frame that draws the step).
+    expect(getComputedStyle(hand).animationName).to.equal('none');
+    await waitUntil(() => getComputedStyle(hand).animationName === 'tap', 'the hand never tapped', { timeout: HAND_TAP_DELAY_MS + 1000 });
     // It taps three times, under 5 s (moving content stops by itself: RGAA 13.8, WCAG 2.2.2)…
     const [tap] = hand.getAnimations();
     const timing = tap!.effect!.getComputedTiming();
@@ -571,7 +573,7 @@ describe('<mes-tutorial-overlay>', () => {
     await overlay.updateComplete;
     const next = part(overlay, '.hand');
     expect(next).to.not.equal(hand);
-    expect(next.getAnimations()[0]?.playState).to.equal('running');
+    await waitUntil(() => next.getAnimations()[0]?.playState === 'running', 'the next hand never tapped', { timeout: HAND_TAP_DELAY_MS + 1000 });
     await emulateMedia({ reducedMotion: 'reduce' });
     expect(getComputedStyle(next).animationName).to.equal('none');
     // The hand never takes a click: the zone under it does.
@@ -622,9 +624,9 @@ describe('<mes-progress-bar>', () => {
     expect(progress.getAttribute('aria-valuetext')).to.equal('Étape 3 sur 12 : Activation');
     const fill = root.querySelector<HTMLElement>('.fill')!;
     expect(fill.style.transform).to.equal('scaleX(0.25)');
-    // The fill is scaled from the track's start, its transition in the compositor (a transform, not a width).
+    // The fill is scaled from the track's start, at once: no transition starts in the frame that draws a step.
     expect(getComputedStyle(fill).transformOrigin.startsWith('0px')).to.equal(true);
-    expect(getComputedStyle(fill).transitionProperty).to.equal('transform');
+    expect(getComputedStyle(fill).transitionDuration).to.equal('0s');
 
     bar.current = 40;
     await bar.updateComplete;

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { awaitsFrame, cancelFrameWork, readInNextFrame } from './frame-phases';
 import { rectChanged, type Rect } from './geometry';
 
 /** How long a frame may be waited for before a timer does the check instead. */
@@ -18,11 +19,6 @@ export interface AnchorOptions {
   retryFrames?: number;
   /** Delay between two looks for a target still missing after `retryFrames`, in ms. */
   pollInterval?: number;
-  /**
-   * Called when a check made in an animation frame found the rect changed (the host was asked to update):
-   * the host's update then runs in that frame's callbacks, before it is drawn.
-   */
-  onFrameChange?: () => void;
 }
 
 /**
@@ -45,12 +41,11 @@ export class AnchorController implements ReactiveController {
   private readonly settleFrames: number;
   private readonly retryFrames: number;
   private readonly pollInterval: number;
-  private readonly onFrameChange: (() => void) | undefined;
-  private frame = 0;
   private frameTimer: ReturnType<typeof setTimeout> | undefined;
   private framesLeft = 0;
   private missedFrames = 0;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  private observeTimer: ReturnType<typeof setTimeout> | undefined;
   private resizeObserver: ResizeObserver | null = null;
   private scrollRoots: Array<Document | ShadowRoot> = [];
   private connected = false;
@@ -61,13 +56,12 @@ export class AnchorController implements ReactiveController {
     this.settleFrames = options.settleFrames ?? 8;
     this.retryFrames = options.retryFrames ?? 120;
     this.pollInterval = options.pollInterval ?? 250;
-    this.onFrameChange = options.onFrameChange;
     host.addController(this);
   }
 
   /** True when no check is pending: the rect is final until the next resize, scroll or update. */
   get idle(): boolean {
-    return this.frame === 0 && this.frameTimer === undefined && this.pollTimer === undefined;
+    return !awaitsFrame(this.tick) && this.frameTimer === undefined && this.pollTimer === undefined;
   }
 
   hostConnected(): void {
@@ -91,12 +85,12 @@ export class AnchorController implements ReactiveController {
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     this.listenToScrollRoots([]);
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    cancelFrameWork(this.tick);
     clearTimeout(this.frameTimer);
     this.frameTimer = undefined;
     clearTimeout(this.pollTimer);
     this.pollTimer = undefined;
+    clearTimeout(this.observeTimer);
     this.target = null;
   }
 
@@ -156,22 +150,23 @@ export class AnchorController implements ReactiveController {
    * shown (a background tab, a test page run beside another) and the rect must still be kept right.
    */
   private nextFrame(later = false): void {
-    if (this.frame || this.frameTimer !== undefined) return;
+    if (awaitsFrame(this.tick) || this.frameTimer !== undefined) return;
     if (later) {
       this.frameTimer = setTimeout(this.tick, SETTLE_INTERVAL_MS);
       return;
     }
-    this.frame = requestAnimationFrame(this.tick);
+    // In the frame's read phase, with the other anchors: the page is laid out once for all of them.
+    readInNextFrame(this.tick);
     this.frameTimer = setTimeout(this.tick, FRAME_FALLBACK_MS);
   }
 
-  private readonly tick = (time?: number): void => {
-    if (this.frame) cancelAnimationFrame(this.frame);
+  private readonly tick = (): void => {
+    cancelFrameWork(this.tick);
     clearTimeout(this.frameTimer);
-    this.frame = 0;
     this.frameTimer = undefined;
-    // requestAnimationFrame gives the frame's time; the fallback timer gives nothing.
-    if (this.measure() && time !== undefined) this.onFrameChange?.();
+    // In a frame, a changed rect asks the host for an update that runs in the microtasks right after the
+    // frame's reads, before its writes (frame-phases): the host is drawn in that frame.
+    this.measure();
     this.framesLeft = Math.max(0, this.framesLeft - 1);
     if (this.target) {
       this.missedFrames = 0;
@@ -194,7 +189,16 @@ export class AnchorController implements ReactiveController {
   private retarget(el: HTMLElement | null): void {
     if (this.target) this.resizeObserver?.unobserve(this.target);
     this.target = el;
-    if (el) this.resizeObserver?.observe(el);
+    clearTimeout(this.observeTimer);
+    // Observed from the next task, not now: a target is found in the frame that draws a new step, and
+    // observing it there asks for one more frame right after that one (to report its first size), whose
+    // commit waits for the raster of the first: the whole new screen, tens of milliseconds in software.
+    // Its size until then is the one just measured; the settling checks that follow still read it.
+    if (el) {
+      this.observeTimer = setTimeout(() => {
+        if (this.target === el && this.connected) this.resizeObserver?.observe(el);
+      }, 0);
+    }
     this.listenToScrollRoots(el ? shadowRootsAbove(el) : []);
   }
 

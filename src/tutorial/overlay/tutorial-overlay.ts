@@ -5,6 +5,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { redrawOnLanguageChange, t } from '../../i18n';
 import { AnchorController } from './anchor-controller';
+import { awaitsFrame, cancelFrameWork, writeInNextFrame } from './frame-phases';
 import { findHotspot } from './find-hotspot';
 import { placeCallout, spotlightPath, type CalloutPlacement, type Rect, type Side, type Size } from './geometry';
 import { HAND_TIP, HAND_VIEWBOX, handIcon } from './hand';
@@ -58,6 +59,13 @@ const SPOT_RADIUS = 8;
 /** Below this width the side panel becomes a bottom (or top) sheet. */
 const NARROW = 600;
 const HAND_SCALE = 0.75;
+/**
+ * The hand is drawn with its zone, still, and starts tapping this long after. An animation starting in the
+ * frame that draws a new step asks for one more frame right after it, whose commit waits for the raster
+ * of the whole new screen (40 to 60 ms in software), holding the page's thread just when the next press
+ * may come.
+ */
+export const HAND_TAP_DELAY_MS = 300;
 const SIDES: Side[] = ['bottom', 'right', 'top', 'left'];
 
 function overlaps(a: Rect, b: Rect): boolean {
@@ -149,8 +157,11 @@ export class MesTutorialOverlay extends LitElement {
       height: ${HAND_VIEWBOX.height * HAND_SCALE}px;
       pointer-events: none;
       filter: drop-shadow(0 2px 2px rgba(0, 0, 0, 0.35));
-      /* Three taps (4.8 s), again at each step: moving content stops by itself within 5 s (RGAA 13.8,
-         WCAG 2.2.2), and the page draws no frame while the trainee reads. */
+    }
+    /* Three taps (4.8 s), again at each step: moving content stops by itself within 5 s (RGAA 13.8,
+       WCAG 2.2.2), and the page draws no frame while the trainee reads. They start a moment after the
+       hand is drawn (see HAND_TAP_DELAY_MS). */
+    .hand[data-tap] {
       animation: tap 1.6s ease-in-out 3;
     }
     .hand svg {
@@ -168,7 +179,7 @@ export class MesTutorialOverlay extends LitElement {
       }
     }
     @media (prefers-reduced-motion: reduce) {
-      .hand {
+      .hand[data-tap] {
         animation: none;
       }
     }
@@ -396,9 +407,10 @@ export class MesTutorialOverlay extends LitElement {
     this.viewport = { width: box.width, height: box.height };
     this.requestUpdate();
   });
-  /** The callouts are placed in a frame of their own, after the targets were measured: see placeCallouts. */
-  private placementFrame = 0;
+  /** The callouts are placed in the frame's write phase, after the targets were measured: see updated(). */
   private placementTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The frame's placement found an update pending: the callouts are placed once it is done. */
+  private placementPending = false;
   private dismissed = new Set<number>();
   /** Callouts that found no room next to their target: shown in the panel (or sheet) instead. */
   private sheeted = new Set<number>();
@@ -417,9 +429,10 @@ export class MesTutorialOverlay extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('resize', this.handleResize);
     this.sizeObserver.disconnect();
-    if (this.placementFrame) cancelAnimationFrame(this.placementFrame);
+    cancelFrameWork(this.placeInFrame);
     clearTimeout(this.placementTimer);
-    this.placementFrame = 0;
+    this.placementTimer = undefined;
+    this.placementPending = false;
   }
 
   /** The zone button, when it is shown. */
@@ -434,7 +447,7 @@ export class MesTutorialOverlay extends LitElement {
 
   /** True when every target's rect is final and the callouts placed, until the next resize, scroll or update (for tests). */
   get idle(): boolean {
-    return this.placementFrame === 0 && !this.isUpdatePending && [...this.anchors.values()].every((anchor) => anchor.idle);
+    return !awaitsFrame(this.placeInFrame) && !this.placementPending && !this.isUpdatePending && [...this.anchors.values()].every((anchor) => anchor.idle);
   }
 
   /** Looks for the targets again now (after the site changed screen without the overlay knowing). */
@@ -543,38 +556,39 @@ export class MesTutorialOverlay extends LitElement {
   /**
    * The callouts' sizes and the panel's box are read at the next frame, once: reading them here would
    * lay the page out in the middle of a step change (the site's screen is rendered in the same task),
-   * and again when the frame comes. The anchors measure their targets at that frame too, before this
-   * (they asked for it first), so that everything is drawn in that one frame.
+   * and again when the frame comes. The anchors measure their targets in that frame's read phase, before
+   * this placement in its write phase (frame-phases), and the update their new rects ask for runs between
+   * the two: everything is drawn in that one frame, the page laid out once for the reads and once for the
+   * callouts' sizes.
    */
   protected override updated(): void {
     if (this.zone) for (const focus of [...this.zoneWaiters]) focus();
-    if (this.placementFrame) return;
-    // As the anchors do, a timer stands in for the frame where none comes (a page not shown).
-    const place = (): void => {
-      cancelAnimationFrame(this.placementFrame);
-      clearTimeout(this.placementTimer);
-      this.placementFrame = 0;
+    this.tapLater();
+    if (this.placementPending) {
+      // This update was pending in the frame's write phase: it is drawn in that frame, callouts placed.
+      this.placementPending = false;
       this.placeCallouts();
-    };
-    this.placementTimer = setTimeout(place, 100);
-    this.placementFrame = requestAnimationFrame(place);
+      return;
+    }
+    if (awaitsFrame(this.placeInFrame)) return;
+    // In the frame's write phase, after the anchors' reads; as the anchors do, a timer stands in for the
+    // frame where none comes (a page not shown).
+    this.placementTimer = setTimeout(this.placeInFrame, 100);
+    writeInNextFrame(this.placeInFrame);
   }
 
-  /**
-   * A target measured in an animation frame moved (the new step's target, found in the first frame after
-   * the step is shown): once the overlay is updated, still in that frame's callbacks, the callouts are
-   * placed at once rather than at the next frame. At the next frame they would be drawn in a second frame
-   * right after the first, whose commit waits for the raster of the first (the whole new screen: tens of
-   * milliseconds with software raster) while the page's thread is held.
-   */
-  private readonly placeInThisFrame = (): void => {
-    void this.updateComplete.then(() => {
-      if (!this.placementFrame || !this.isConnected) return;
-      cancelAnimationFrame(this.placementFrame);
-      clearTimeout(this.placementTimer);
-      this.placementFrame = 0;
-      this.placeCallouts();
-    });
+  private readonly placeInFrame = (): void => {
+    cancelFrameWork(this.placeInFrame);
+    clearTimeout(this.placementTimer);
+    this.placementTimer = undefined;
+    if (!this.isConnected) return;
+    // An update asked for in this frame has not run yet: the callouts are placed right after it
+    // (updated()), with what it draws.
+    if (this.isUpdatePending) {
+      this.placementPending = true;
+      return;
+    }
+    this.placeCallouts();
   };
 
   private ordered(): Array<{ c: Callout; i: number }> {
@@ -602,6 +616,19 @@ export class MesTutorialOverlay extends LitElement {
       aria-hidden="true"
       style=${styleMap({ left: `${r.x}px`, top: `${r.y}px`, width: `${r.width}px`, height: `${r.height}px` })}
     ></div>`;
+  }
+
+  /** The hand whose taps are started (or about to be). */
+  private tapping: HTMLElement | null = null;
+
+  /** A new hand starts tapping HAND_TAP_DELAY_MS after it is drawn. */
+  private tapLater(): void {
+    const hand = this.renderRoot.querySelector<HTMLElement>('.hand');
+    if (!hand || hand === this.tapping) return;
+    this.tapping = hand;
+    setTimeout(() => {
+      hand.dataset.tap = '';
+    }, HAND_TAP_DELAY_MS);
   }
 
   /** The hand, drawn anew for each zone (its taps start again). */
@@ -737,7 +764,7 @@ export class MesTutorialOverlay extends LitElement {
     }
     for (const name of names) {
       if (this.anchors.has(name)) continue;
-      this.anchors.set(name, new AnchorController(this, () => findHotspot(this.root ?? document, name), { onFrameChange: this.placeInThisFrame }));
+      this.anchors.set(name, new AnchorController(this, () => findHotspot(this.root ?? document, name)));
     }
   }
 
