@@ -457,7 +457,10 @@ export class MesTutorialOverlay extends LitElement {
 
   /** Reads the targets' rects now (after the page was scrolled to a target): the overlay follows in this frame. */
   measure(): void {
-    for (const anchor of this.anchors.values()) anchor.measure();
+    let moved = false;
+    for (const anchor of this.anchors.values()) moved = anchor.measure() || moved;
+    // The update this asks for places the callouts too, in this frame: not in one more frame right after.
+    if (moved) this.placementPending = true;
   }
 
   /**
