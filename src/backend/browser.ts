@@ -44,13 +44,16 @@ function interceptFetch(handlers: HttpHandler[]): () => void {
   const patched: typeof fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
     if (url.origin !== location.origin || !url.pathname.startsWith('/api/')) return original.call(globalThis, input, init);
+    // The simulated service keeps no cookies: the request MSW reads says so (credentials omitted), or MSW
+    // reads the page's cookies for it, a synchronous round trip to the browser's network process (up to a
+    // few milliseconds, in the task of the click that sent the request).
     let request: Request;
     if (!(input instanceof Request) && typeof init?.body === 'string') {
       const { body, ...rest } = init;
-      request = new Request(url, rest);
+      request = new Request(url, { ...rest, credentials: 'omit' });
       keepBody(request, body);
     } else {
-      request = new Request(input, init);
+      request = new Request(input, { ...init, credentials: 'omit' });
     }
     // A request no handler answers is left unread (MSW only reads the clone it takes): it goes on as it came.
     const response = await getResponse(handlers, request);

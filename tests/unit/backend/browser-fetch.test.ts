@@ -42,6 +42,22 @@ describe("the page's fetch", () => {
     expect(network).not.toHaveBeenCalled();
   });
 
+  it("never reads the page's cookies (a synchronous round trip to the browser's network process): the service keeps none", async () => {
+    let reads = 0;
+    vi.stubGlobal('document', {
+      get cookie() {
+        reads += 1;
+        return 'other=1';
+      },
+    });
+    await start();
+    const api = createApi();
+    const session = await api.identify(martineIdentify());
+    expect(session.sessionId).toEqual(expect.any(String));
+    await fetch('/api/enrolment/identify', { method: 'POST', body: JSON.stringify(martineIdentify()) });
+    expect(reads).toBe(0);
+  });
+
   it("hands its answers' text beside them: the client never reads a body (in Chromium, that waits for a task)", async () => {
     await start();
     const text = vi.spyOn(Response.prototype, 'text');
