@@ -1008,6 +1008,9 @@ export class MesTutorial extends LitElement {
    */
   private async focusStep(view: ViewContext, snap: TutorialSnapshot | null, key: string): Promise<void> {
     await this.updateComplete;
+    // A target below the fold is scrolled to now, in the step's task: scrolled in the frame, its scroll
+    // event came in one more frame right after, which painted again and waited for the raster of the first.
+    this.scrollToTargetNow(view, snap);
     await nextFrame();
     // Another step came before that frame: it moves the focus itself.
     if (key !== this.lastStepKey) return;
@@ -1041,6 +1044,21 @@ export class MesTutorial extends LitElement {
     // The zone is rendered once the overlay has measured the target, in this frame as a rule.
     if (snap.context.mode === 'guided' && target && (await this.overlay?.focusZone())) return;
     await this.kit?.focusScreenTitle(this.renderRoot.querySelector('.site') ?? this.renderRoot);
+  }
+
+  /**
+   * Scrolls the step's target into view if it is rendered already and not in view. This lays the page out
+   * in the step's task (the frame then has that much less to do); a target rendered later is scrolled to in
+   * the frame (focusStep).
+   */
+  private scrollToTargetNow(view: ViewContext, snap: TutorialSnapshot | null): void {
+    const step = view.steps[view.stepIndex];
+    if (!step || step.slide || !snap) return;
+    const target = targetOf(step, snap.context.persona);
+    const siteRoot = this.renderRoot.querySelector('.site');
+    if (!target || !siteRoot) return;
+    const el = this.kit?.findHotspot(siteRoot, target);
+    if (el && !this.inView(el)) el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
   }
 
   /** Whether `el` is wholly in view between the player's bars, with room for the spotlight around it. */
