@@ -15,6 +15,7 @@ export { createActor } from 'xstate';
 export { api } from '../api/client';
 export { bootBackend } from '../app/backend-boot';
 export { createSiteMachine, screenOf } from '../site/machine';
+export { SCREEN_IDS } from '../site/types';
 export { focusScreenTitle, renderScreen } from '../site/render';
 export { computeResult } from './evaluation/score';
 export { randomizePersona, randomSeed } from './evaluation/randomize';

@@ -9,7 +9,7 @@ import { draftKey } from '../authoring/draft';
 import { DEFAULT_SCENARIO, loadShippedScenario, shippedIssueLines } from '../scenarios/shipped';
 import type { PersonaData, Scenario, Step, WorldData } from '../scenarios/schema';
 import type { SiteMachine, SiteSnapshot } from '../site/machine';
-import type { SiteEvent } from '../site/types';
+import type { SiteContext, SiteEvent } from '../site/types';
 import type { EvaluationResult, StepRecord } from './evaluation/score';
 import { isFullscreen, onFullscreenChange, toggleFullscreen } from './fullscreen';
 import { KeyboardController } from './keyboard';
@@ -430,22 +430,23 @@ export class MesTutorial extends LitElement {
   // Drawing ahead
 
   /**
-   * What this page has drawn once, ahead or shown: slides by their step's id, the site as `site`. The first
-   * time a slide is drawn in a page costs several times what it costs afterwards (Lit preparing its
+   * What this page has drawn once, ahead or shown: slides by their step's id, site screens by their id. The
+   * first time a slide is drawn in a page costs several times what it costs afterwards (Lit preparing its
    * templates, its style sheets, the faces of its fonts loaded and its words shaped: 50 to 150 ms for a
-   * notification slide, 10 to 20 ms the next time), and so does the site's frame with its first screen
-   * (some 20 ms more than afterwards); that time would fall between the trainee's key and the step shown.
+   * notification slide, 10 to 20 ms the next time), and so does each screen of the site (some 10 to 30 ms
+   * more than afterwards); that time would fall between the trainee's key and the step shown.
    */
   private readonly drawn = new Set<string>();
   private aheadScheduled = false;
+  /** The site's first snapshot, to draw its screens ahead with while no journey runs. */
+  private firstSite: SiteSnapshot | null = null;
 
   /**
-   * Draws ahead, out of sight, the nearest step after the one shown that this page has not drawn yet (a
-   * slide, or the site before a journey's first site step), then drops it: one for each step shown, once
-   * the page is idle after that step is painted, so that every step of the scenario has been drawn once
-   * before it comes. As reveal.js lays out its whole deck when it starts, but a piece at a time, the nearest
-   * first, and never while a key waits. One only: a key pressed during a drawing (5 to 40 ms for a slide)
-   * waits for it, and the trainee reads a step longer than one drawing takes.
+   * Draws ahead, out of sight, the steps of the scenario this page has not drawn yet (a slide, or a screen of
+   * the site), the nearest after the one shown first, then drops them: one at a time, each once the page is
+   * idle, until every step has been drawn once before it comes (`data-drawn-ahead` on the element then).
+   * As reveal.js lays out its whole deck when it starts, but a piece at a time, and never while a key
+   * waits: a key pressed during one drawing (5 to 40 ms) waits for that one only.
    */
   private drawAhead(): void {
     if (this.aheadScheduled) return;
@@ -456,23 +457,27 @@ export class MesTutorial extends LitElement {
       // A key waits, or the site is being rebuilt: the step that comes will draw ahead again.
       if (this.pendingEvents.length > 0 || this.rebuildingSite()) return;
       const next = this.nextToDraw();
-      if (!next) return;
+      if (!next) {
+        this.toggleAttribute('data-drawn-ahead', true);
+        return;
+      }
       this.drawn.add(next.key);
       try {
-        await (next.step ? this.drawSlideAhead(next.step) : this.drawSiteAhead(this.kit));
+        await (next.step.slide ? this.drawSlideAhead(next.step) : this.drawScreenAhead(this.kit, next.step));
       } catch {
         // Only a head start: the step is drawn anyway when it comes.
       }
+      this.drawAhead();
     });
   }
 
-  /** What a step draws for the first time in a page: its slide, or the site. */
+  /** What a step draws for the first time in a page: its slide, or its screen of the site. */
   private static drawKey(step: Step): string {
-    return step.slide ? `slide:${step.id}` : 'site';
+    return step.slide ? `slide:${step.id}` : `screen:${step.screen ?? ''}`;
   }
 
   /** The nearest step after the one shown (then before it) whose drawing this page has not done yet. */
-  private nextToDraw(): { key: string; step: Step | null } | null {
+  private nextToDraw(): { key: string; step: Step } | null {
     const view = this.snapshot?.context ?? this.preview;
     if (!view) return null;
     const steps = view.steps;
@@ -480,11 +485,7 @@ export class MesTutorial extends LitElement {
       const step = steps[(view.stepIndex + k) % steps.length]!;
       const key = MesTutorial.drawKey(step);
       if (this.drawn.has(key)) continue;
-      if (step.slide) {
-        if (customElements.get(SLIDE_TAGS[step.slide])) return { key, step };
-      } else {
-        return { key, step: null };
-      }
+      if (!step.slide || customElements.get(SLIDE_TAGS[step.slide])) return { key, step };
     }
     return null;
   }
@@ -495,13 +496,23 @@ export class MesTutorial extends LitElement {
     if (step) this.drawn.add(MesTutorial.drawKey(step));
   }
 
-  /** Draws the recreated site once, out of sight, on its first screen (where a journey of the pas à pas starts). */
-  private async drawSiteAhead(kit: SessionKit): Promise<void> {
+  /**
+   * Draws the recreated site once, out of sight, on the screen of a step (its first screen if the step names
+   * none it knows), with the context of the journey under way or, before any, the site's first context; its
+   * errors and notices left out, so that nothing in it asks for the focus or announces.
+   */
+  private async drawScreenAhead(kit: SessionKit, step: Step): Promise<void> {
+    const first = (this.firstSite ??= this.firstSiteSnapshot(kit));
+    const shown: SiteContext = { ...(this.site ?? first).context, fieldErrors: {}, formError: null, notice: null, busy: false };
+    const screen = kit.SCREEN_IDS.find((id) => id === step.screen) ?? kit.screenOf(first);
+    await this.drawOutOfSight(html`<div class="site"><mes-site-frame>${kit.renderScreen(screen, shown)}</mes-site-frame></div>`, '[data-screen]');
+  }
+
+  /** The site machine's first snapshot, not started: nothing is asked of the backend. */
+  private firstSiteSnapshot(kit: SessionKit): SiteSnapshot {
     const machine = kit.createSiteMachine({ api: kit.api, deliverProof: () => undefined });
-    // Its first snapshot, not started: nothing is asked of the backend.
     const ruleSet = this.scenario?.world.ruleSet;
-    const first = kit.createActor(machine, { input: ruleSet ? { ruleSet } : {} }).getSnapshot() as SiteSnapshot;
-    await this.drawOutOfSight(html`<div class="site"><mes-site-frame>${kit.renderScreen(kit.screenOf(first), first.context)}</mes-site-frame></div>`, 'mes-site-frame');
+    return kit.createActor(machine, { input: ruleSet ? { ruleSet } : {} }).getSnapshot() as SiteSnapshot;
   }
 
   /** Draws a slide once, out of sight. */
