@@ -19,6 +19,9 @@
  */
 import type { FirstSlide, Press } from './first-slide-types';
 
+/** How long the slide waits for its web fonts at most before it is shown. */
+const FACES_TIMEOUT_MS = 2000;
+
 (() => {
   const script = document.currentScript as HTMLScriptElement | null;
   const entry = script?.dataset['app'];
@@ -61,7 +64,8 @@ import type { FirstSlide, Press } from './first-slide-types';
     document.fonts.forEach((face) => {
       if (faces.has(`${face.weight} ${face.style} ${face.unicodeRange.split(',')[0]}`)) loads.push(face.load().catch(() => undefined));
     });
-    facesLoaded(Promise.all(loads));
+    // A face that never comes does not keep the slide hidden for long: it is then shown with what there is.
+    facesLoaded(Promise.race([Promise.all(loads), new Promise((resolve) => setTimeout(resolve, FACES_TIMEOUT_MS))]));
   };
   // A link's load event does not bubble: seen on its way down.
   const onSheet = (event: Event): void => {
@@ -144,12 +148,16 @@ import type { FirstSlide, Press } from './first-slide-types';
     window.__mesFirstSlide = state;
     const sheet = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]');
     if (!sheet || sheet.sheet) loadFaces();
-    // The player focuses the step's title when it shows a step: the prerender does the same.
-    const focus = host.dataset['focus'];
-    const focused = focus ? at(focus.split(',').map(Number)) : null;
-    if (focused instanceof HTMLElement) focused.focus({ preventScroll: true });
+    // The slide is shown (index.html's style keeps it out of the layout until then) and its title focused,
+    // as the player focuses the step's title, once its faces are loaded: laid out before, with the fallback
+    // fonts, it was laid out again when they came (a third of the time to the first slide, on a slow CPU).
     void facesReady.then(() =>
       requestAnimationFrame(() => {
+        document.documentElement.setAttribute('data-mes-faces', '');
+        const focus = host.dataset['focus'];
+        const focused = focus ? at(focus.split(',').map(Number)) : null;
+        // Unless the trainee has put the focus somewhere already (a Tab, a click).
+        if (focused instanceof HTMLElement && (document.activeElement === document.body || document.activeElement === null)) focused.focus({ preventScroll: true });
         if (!performance.getEntriesByName('mes-first-step-ready').length) performance.mark('mes-first-step-ready');
         startApp();
       }),

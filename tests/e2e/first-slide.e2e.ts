@@ -74,6 +74,44 @@ describe('the prerendered first slide', () => {
     release();
   });
 
+  it('is laid out once its faces are loaded, not before; a face that never comes keeps it hidden 2 s at most', async () => {
+    const app = await openApp('/?view=accessibilite');
+    const { page } = app;
+    // The bold face is held: the slide waits for it, out of the layout, and is shown with it.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/open-sans-latin-700-normal-[\w-]+\.woff2$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(new URL('/', page.url()).href, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.getElementById('mes-prerender') !== null);
+    await page.waitForTimeout(300);
+    const shownEarly = await page.evaluate(() => ({
+      display: getComputedStyle(document.getElementById('mes-prerender')!).display,
+      ready: performance.getEntriesByName('mes-first-step-ready').length,
+    }));
+    expect(shownEarly).toEqual({ display: 'none', ready: 0 });
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName('mes-first-step-ready').length > 0);
+    const shown = await page.evaluate(() => ({
+      display: getComputedStyle(document.getElementById('mes-prerender')!).display,
+      bold: document.fonts.check('700 16px "Open Sans"'),
+    }));
+    expect(shown.display).not.toBe('none');
+    expect(shown.bold).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.localName)).toBe('mes-prerender');
+
+    // Never answered: shown without it after 2 s.
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.route(/open-sans-latin-700-normal-[\w-]+\.woff2$/, () => new Promise(() => undefined));
+    await page.goto(new URL('/', page.url()).href, { waitUntil: 'commit' });
+    const start = Date.now();
+    await page.waitForFunction(() => performance.getEntriesByName('mes-first-step-ready').length > 0, undefined, { timeout: 10_000 });
+    expect(Date.now() - start).toBeGreaterThan(1500);
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('mes-prerender')!).display)).not.toBe('none');
+  });
+
   it('without a press, the app takes over on the same step and stays there', async () => {
     const { page, release } = await landingHeld();
     release();
