@@ -971,11 +971,20 @@ export class MesTutorial extends LitElement {
     const sticky = window.matchMedia('(min-width: 601px)').matches;
     const next = { top: sticky ? top : 0, bottom: panel?.offsetHeight ?? 0 };
     if (next.top !== this.barHeights.top || next.bottom !== this.barHeights.bottom) this.barHeights = next;
-    // The side panels (documents, mailbox and phone) stop above the step's panel: their end stays in sight
-    // and « Continuer » stays usable while a value is copied from them. Set only when it changes: setting
-    // it, even to the same value, has every element under this one styled and painted again.
-    const bottom = `${next.bottom}px`;
-    if (this.style.getPropertyValue('--mes-side-panel-bottom') !== bottom) this.style.setProperty('--mes-side-panel-bottom', bottom);
+    this.placeSidePanels();
+  }
+
+  /**
+   * The side panels (documents, mailbox and phone) stop above the step's panel: their end stays in sight
+   * and « Continuer » stays usable while a value is copied from them. Set on them, not on this element, and
+   * only when it changes: a custom property set here, even to the same value, has every element under this
+   * one styled again (a hundred, in the frame of a step whose panel changed height).
+   */
+  private placeSidePanels(): void {
+    const bottom = `${this.barHeights.bottom}px`;
+    for (const panel of this.renderRoot.querySelectorAll<HTMLElement>('sim-devices, mes-documents-panel')) {
+      if (panel.style.getPropertyValue('--mes-side-panel-bottom') !== bottom) panel.style.setProperty('--mes-side-panel-bottom', bottom);
+    }
   }
 
   /** Observes the bars shown, once each, and no longer those taken away. */
@@ -1003,6 +1012,8 @@ export class MesTutorial extends LitElement {
     // collected from the start): the first slide does not wait for it.
     if (this.inspectorOpen) void import('./inspector-panel');
     this.observeBars();
+    // A side panel drawn by this update (the documents, on leaving guided mode) is placed at once.
+    this.placeSidePanels();
     const snap = this.snapshot;
     const view = snap?.context ?? this.preview;
     if (!view || (snap && !isWaiting(snap))) return;
@@ -1038,7 +1049,8 @@ export class MesTutorial extends LitElement {
       // Bring the step's target into view (on a phone it is often below the fold).
       const siteRoot = this.renderRoot.querySelector('.site');
       for (let i = 0; i < 10 && siteRoot; i += 1) {
-        const el = this.kit?.findHotspot(siteRoot, target);
+        // As a rule, the overlay's anchor has just found it, in this frame: no need to search the site again.
+        const el = this.overlay?.anchoredElement(target) ?? this.kit?.findHotspot(siteRoot, target);
         if (el) {
           // Only when it is not in view: a scroll moves the whole screen under the overlay, whose zone
           // and callouts are then measured and drawn again in the next frame.

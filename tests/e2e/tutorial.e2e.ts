@@ -166,6 +166,20 @@ describe('the pas à pas', () => {
     expect(await waitStepChange(page, 's3-nir')).toBe('s3-card');
     await page.getByRole('button', { name: 'Un indice ?' }).click();
     await page.getByText(/Je sélectionne mon type de carte Vitale/).first().waitFor();
+    // « Mes documents » ends above the step's panel (its « Continuer » stays in sight), and follows it when
+    // the panel changes height.
+    await page.getByRole('button', { name: 'Mes documents' }).click();
+    const gap = () =>
+      page.evaluate(() => {
+        const player = document.querySelector('mes-tutorial')!.shadowRoot!;
+        const stepPanel = player.querySelector('.panel')!.getBoundingClientRect();
+        const documents = player.querySelector('mes-documents-panel')!.shadowRoot!.querySelector('.panel')!.getBoundingClientRect();
+        return { gap: Math.abs(documents.bottom - stepPanel.top), documentsHeight: documents.height };
+      });
+    await expect.poll(async () => (await gap()).gap).toBeLessThanOrEqual(1);
+    expect((await gap()).documentsHeight).toBeGreaterThan(100);
+    await page.setViewportSize({ width: 900, height: 700 });
+    await expect.poll(async () => (await gap()).gap).toBeLessThanOrEqual(1);
   });
 
   it('passes an evaluation with values drawn at random, and the certificate says so', async () => {
