@@ -334,6 +334,15 @@ describe('<mes-tutorial-overlay>', () => {
     window.scrollTo(0, 0);
   });
 
+  it('gives the element its anchor found for a name, and none once it left the page', async () => {
+    const { site, overlay } = await page({ target: 'go' });
+    const go = hotspot(site, 'go');
+    expect(overlay.anchoredElement('go')).to.equal(go);
+    expect(overlay.anchoredElement('slotted')).to.equal(null);
+    go.remove();
+    expect(overlay.anchoredElement('go')).to.equal(null);
+  });
+
   it('lays the zone button exactly over the target, and keeps it there from 1920 to 360 px wide', async () => {
     const { site, overlay } = await page({ target: 'go' });
     const go = hotspot(site, 'go');

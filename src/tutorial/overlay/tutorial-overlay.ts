@@ -484,6 +484,15 @@ export class MesTutorialOverlay extends LitElement {
     });
   }
 
+  /**
+   * The element its anchor found for `name` when it last measured it (in the frame that draws a new step,
+   * that frame's), while it is still in the page; else null.
+   */
+  anchoredElement(name: string): HTMLElement | null {
+    const el = this.anchors.get(name)?.target ?? null;
+    return el?.isConnected ? el : null;
+  }
+
   /** Waiting for the zone to be rendered: see focusZone. */
   private readonly zoneWaiters = new Set<() => void>();
 
@@ -494,6 +503,13 @@ export class MesTutorialOverlay extends LitElement {
       this.dismissed = new Set();
       this.sheeted = new Set();
       this.sizes.clear();
+    }
+    // The zone of the step before goes (keyed by the step): if it has the focus, it gives it up first.
+    // Taken away focused, it had the browser lay the page out at once, in the middle of the step's
+    // update; let go of before, it does not.
+    if (changed.has('zoneKey')) {
+      const zone = this.zone;
+      if (zone && this.shadowRoot?.activeElement === zone) zone.blur();
     }
     if (changed.has('target') || changed.has('callouts')) this.syncAnchors();
     if (changed.has('root')) this.refresh();
