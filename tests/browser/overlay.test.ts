@@ -86,7 +86,7 @@ afterEach(() => {
 });
 
 async function page(
-  props: Partial<Pick<MesTutorialOverlay, 'target' | 'callouts' | 'mode' | 'showHand' | 'hint' | 'zoneLabel'>> = {},
+  props: Partial<Pick<MesTutorialOverlay, 'target' | 'callouts' | 'mode' | 'showHand' | 'hint' | 'zoneLabel' | 'zoneKey'>> = {},
   { settle = true } = {},
 ): Promise<Page> {
   const wrapper = mount(html`<div>
@@ -498,6 +498,42 @@ describe('<mes-tutorial-overlay>', () => {
     await expectZoneOn(overlay, late);
     await waitUntil(() => overlay.shadowRoot!.querySelector('.callout.anchored') !== null, 'the callout did not move next to its target');
     expect(overlay.shadowRoot!.querySelector('.panel')).to.equal(null);
+  });
+
+  it("keeps the focused zone of the step before until the next step's zone takes the focus, then drops it", async () => {
+    const { site, overlay, events } = await page({ target: 'go', zoneKey: 1 });
+    await expectZoneOn(overlay, hotspot(site, 'go'));
+    const before = overlay.zone!;
+    before.focus();
+    // The next step: another target, another zone.
+    Object.assign(overlay, { target: 'other', zoneKey: 2, zoneLabel: 'Me connecter' });
+    await overlay.updateComplete;
+    // Still there and still focused (no focus lost to the page in the step's update), but no longer the zone.
+    expect(overlay.shadowRoot!.activeElement).to.equal(before);
+    expect(before.isConnected).to.equal(true);
+    expect(before.classList.contains('leaving')).to.equal(true);
+    expect(before.hasAttribute('data-hotspot')).to.equal(false);
+    expect(before.getAttribute('aria-label')).to.equal('Activer Mon espace santé');
+    expect(getComputedStyle(before).opacity).to.equal('0');
+    before.click();
+    expect(events.filter((e) => e.type === 'mes-zone-activate')).to.deep.equal([]);
+    expect(await overlay.focusZone(2000)).to.equal(true);
+    const after = overlay.zone!;
+    expect(after).to.not.equal(before);
+    expect(after.getAttribute('aria-label')).to.equal('Me connecter');
+    expect(overlay.shadowRoot!.activeElement).to.equal(after);
+    expect(before.isConnected).to.equal(false);
+    await expectZoneOn(overlay, hotspot(site, 'other'));
+    // Its place in the overlay's list of zones went with it: the next updates draw one zone.
+    overlay.requestUpdate();
+    await overlay.updateComplete;
+    expect(overlay.shadowRoot!.querySelectorAll('.zone').length).to.equal(1);
+    // A zone not focused goes at once.
+    Object.assign(overlay, { target: 'go', zoneKey: 3 });
+    (document.activeElement as HTMLElement | null)?.blur();
+    after.blur();
+    await overlay.updateComplete;
+    expect(after.isConnected).to.equal(false);
   });
 
   it('focusZone focuses the zone in the update that draws it, for a target rendered later; false when none comes', async () => {

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, svg, type PropertyValues, type Template
 import { customElement, property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { redrawOnLanguageChange, t } from '../../i18n';
 import { AnchorController } from './anchor-controller';
@@ -145,6 +146,10 @@ export class MesTutorialOverlay extends LitElement {
     }
     .zone:focus {
       outline: none;
+    }
+    .zone.leaving {
+      pointer-events: none;
+      opacity: 0;
     }
     .zone:focus-visible {
       outline: 3px solid var(--focus);
@@ -437,7 +442,7 @@ export class MesTutorialOverlay extends LitElement {
 
   /** The zone button, when it is shown. */
   get zone(): HTMLButtonElement | null {
-    return this.renderRoot?.querySelector<HTMLButtonElement>('.zone') ?? null;
+    return this.renderRoot?.querySelector<HTMLButtonElement>('.zone:not(.leaving)') ?? null;
   }
 
   /** The rect of a named target as last measured (null while it is not rendered). */
@@ -504,12 +509,17 @@ export class MesTutorialOverlay extends LitElement {
       this.sheeted = new Set();
       this.sizes.clear();
     }
-    // The zone of the step before goes (keyed by the step): if it has the focus, it gives it up first.
-    // Taken away focused, it had the browser lay the page out at once, in the middle of the step's
-    // update; let go of before, it does not.
-    if (changed.has('zoneKey')) {
+    // The zone of the step before goes (a zone is keyed by its step). If it has the focus, it stays, hidden
+    // and deaf, until the focus moves on (to the new zone, in the frame that draws it): taken away focused,
+    // or let go of, it had the browser lay the page out at once, in the middle of the step's update.
+    // Back to that step before the focus moved: its zone is drawn anew.
+    if (this.leavingZone && this.leavingZone.key === this.zoneKey) this.leavingZone = null;
+    if (changed.has('zoneKey') && !this.leavingZone) {
       const zone = this.zone;
-      if (zone && this.shadowRoot?.activeElement === zone) zone.blur();
+      if (zone && this.shadowRoot?.activeElement === zone) {
+        const { left, top, width, height } = zone.style;
+        this.leavingZone = { key: changed.get('zoneKey'), label: zone.getAttribute('aria-label') ?? '', box: { left, top, width, height } };
+      }
     }
     if (changed.has('target') || changed.has('callouts')) this.syncAnchors();
     if (changed.has('root')) this.refresh();
@@ -546,22 +556,29 @@ export class MesTutorialOverlay extends LitElement {
           : nothing}
         ${guided && this.target ? this.renderSpotlight(rect) : nothing}
         ${!guided && rect ? this.renderRing(rect) : nothing}
-        ${guided && this.target && rect
-          ? keyed(this.zoneKey, html`<button
-              class="zone"
+        ${repeat(
+          [
+            ...(this.leavingZone ? [this.leavingZone] : []),
+            ...(guided && this.target && rect
+              ? [{ key: this.zoneKey, label: this.zoneLabel || t('tutorial:overlay.zone'), box: { left: `${rect.x}px`, top: `${rect.y}px`, width: `${rect.width}px`, height: `${rect.height}px` } }]
+              : []),
+          ],
+          (zone) => zone.key,
+          // One template for both, so that the zone left is the very element that has the focus.
+          (zone) => {
+            const leaving = zone === this.leavingZone;
+            return html`<button
+              class=${leaving ? 'zone leaving' : 'zone'}
               type="button"
-              data-hotspot="zone"
-              aria-label=${this.zoneLabel || t('tutorial:overlay.zone')}
-              aria-describedby=${describedBy || nothing}
-              style=${styleMap({
-                left: `${rect.x}px`,
-                top: `${rect.y}px`,
-                width: `${rect.width}px`,
-                height: `${rect.height}px`,
-              })}
-              @click=${this.handleZoneClick}
-            ></button>`)
-          : nothing}
+              data-hotspot=${leaving ? nothing : 'zone'}
+              aria-label=${zone.label}
+              aria-describedby=${leaving ? nothing : describedBy || nothing}
+              style=${styleMap(zone.box)}
+              @click=${leaving ? nothing : this.handleZoneClick}
+              @blur=${leaving ? this.dropLeavingZone : nothing}
+            ></button>`;
+          },
+        )}
         ${anchored.map(({ c, i }) => this.renderCallout(c, i, true))}
         ${this.showHand && rect ? this.renderHand(rect) : nothing} ${narrow ? nothing : panel}
         <div class=${classMap({ dock: true, top: targetLow, bottom: !targetLow })}>
@@ -804,6 +821,23 @@ export class MesTutorialOverlay extends LitElement {
 
   private readonly handleResize = (): void => {
     this.requestUpdate();
+  };
+
+  /**
+   * The zone of the step before, kept while it has the focus (see willUpdate): where it was, with its name,
+   * but hidden, not a hotspot, deaf to clicks (its tab index left as it is: changing it, focused, would lay
+   * the page out); dropped as soon as it loses the focus.
+   */
+  private leavingZone: { key: unknown; label: string; box: Record<'left' | 'top' | 'width' | 'height', string> } | null = null;
+
+  /**
+   * Takes the zone away as it loses the focus, without an update of this element: an update there (in the
+   * frame that focuses the new zone) would have the anchors measure and the callouts placed again in the
+   * next frame. The next update finds it gone (its place in the list of zones goes with it).
+   */
+  private readonly dropLeavingZone = (event: FocusEvent): void => {
+    this.leavingZone = null;
+    (event.currentTarget as Element | null)?.remove();
   };
 
   private readonly handleZoneClick = (): void => {
