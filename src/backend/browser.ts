@@ -35,6 +35,24 @@ declare const __OFFLINE_WORKER__: string | undefined;
 const OFFLINE_WORKER = typeof __OFFLINE_WORKER__ === 'string' ? __OFFLINE_WORKER__ : null;
 
 /**
+ * Whether `handler` may answer a request with this method and path. MSW tries each handler in turn, and each
+ * try compiles the handler's path into a regular expression anew (path-to-regexp): a millisecond or two of
+ * every request, in the click's task, for 14 handlers. Only the handlers that may match are handed to it:
+ * same method, and a path made of `*` (any origin) then `/segment/:param/…` with as many segments, the fixed
+ * ones equal.
+ * Whatever this cannot judge (a RegExp, another wildcard, an optional or patterned segment) is left to MSW.
+ */
+export function mayAnswer(handler: HttpHandler, method: string, pathname: string): boolean {
+  const { method: expected, path } = handler.info;
+  if (typeof expected === 'string' && expected.toUpperCase() !== method.toUpperCase()) return false;
+  if (typeof path !== 'string' || !path.startsWith('*/')) return true;
+  const pattern = path.slice(1).split('/');
+  if (pattern.some((segment) => /[*?+()]/.test(segment))) return true;
+  const segments = (pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname).split('/');
+  return segments.length === pattern.length && pattern.every((segment, i) => segment.startsWith(':') || segment === segments[i]);
+}
+
+/**
  * Answers the requests to the page's own /api from the handlers; the others go to the network untouched.
  * A JSON text body (what the API client sends) travels beside the request rather than in it
  * (src/api/message-body.ts says why); any other body stays in the request.
@@ -56,7 +74,10 @@ function interceptFetch(handlers: HttpHandler[]): () => void {
       request = new Request(input, { ...init, credentials: 'omit' });
     }
     // A request no handler answers is left unread (MSW only reads the clone it takes): it goes on as it came.
-    const response = await getResponse(handlers, request);
+    const response = await getResponse(
+      handlers.filter((handler) => mayAnswer(handler, request.method, url.pathname)),
+      request,
+    );
     return response ?? original.call(globalThis, input, init);
   };
   globalThis.fetch = patched;

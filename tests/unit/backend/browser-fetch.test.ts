@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../../src/api/client';
-import { startBrowserBackend, type BrowserBackend } from '../../../src/backend/browser';
+import { mayAnswer, startBrowserBackend, type BrowserBackend } from '../../../src/backend/browser';
+import { createHandlers } from '../../../src/backend/handlers';
 import { Store } from '../../../src/backend/store';
 import { MARTINE, fakeClock, martineIdentify, pasAPasWorld } from './harness';
 
@@ -102,5 +103,41 @@ describe("the page's fetch", () => {
     backend?.stop();
     backend = null;
     expect(globalThis.fetch).toBe(network);
+  });
+});
+
+describe('the handlers handed to MSW for a request', () => {
+  it('include every handler MSW would find a match in, and only those of its method and shape', async () => {
+    const handlers = createHandlers(new Store(pasAPasWorld(), { now: fakeClock().now, seed: 42 }));
+    const paths = handlers.map((h) => String(h.info.path).slice(1));
+    // Each handler's path with its parameters filled, with a trailing slash, one segment more or less,
+    // and paths no handler has.
+    const concrete = paths.flatMap((p) => {
+      const filled = p.replace(/:\w+/g, 'x1');
+      return [filled, `${filled}/`, `${filled}/more`, filled.split('/').slice(0, -1).join('/') || '/'];
+    });
+    const requests = [...new Set([...concrete, '/api', '/api/', '/api/unknown', '/api/enrolment/x1/unknown', '/index.html'])].flatMap((path) =>
+      ['GET', 'POST', 'PUT'].map((method) => ({ method, path })),
+    );
+    let matched = 0;
+    for (const { method, path } of requests) {
+      for (const handler of handlers) {
+        const request = new Request(`${ORIGIN}${path}`, { method, ...(method === 'GET' ? {} : { body: '{}' }) });
+        const msw = await handler.test({ request, requestId: 'test' });
+        if (msw) matched += 1;
+        if (msw) expect(mayAnswer(handler, method, new URL(request.url).pathname), `${method} ${path} → ${String(handler.info.path)}`).toBe(true);
+      }
+    }
+    expect(matched).toBeGreaterThanOrEqual(handlers.length);
+    // One handler, or none, is left for the requests the client sends.
+    for (const [method, path] of [
+      ['GET', '/api/inbox'],
+      ['POST', '/api/enrolment/identify'],
+      ['POST', '/api/enrolment/abc/contacts/email/verify'],
+      ['GET', '/api/enrolment/abc/unknown'],
+    ] as const) {
+      const left = handlers.filter((h) => mayAnswer(h, method, path));
+      expect(left.length, `${method} ${path}`).toBeLessThanOrEqual(1);
+    }
   });
 });
