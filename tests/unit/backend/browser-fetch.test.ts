@@ -123,7 +123,7 @@ describe('the handlers handed to MSW for a request', () => {
     for (const { method, path } of requests) {
       for (const handler of handlers) {
         const request = new Request(`${ORIGIN}${path}`, { method, ...(method === 'GET' ? {} : { body: '{}' }) });
-        const msw = await handler.test({ request, requestId: 'test' });
+        const msw = await handler.test({ request });
         if (msw) matched += 1;
         if (msw) expect(mayAnswer(handler, method, new URL(request.url).pathname), `${method} ${path} → ${String(handler.info.path)}`).toBe(true);
       }
