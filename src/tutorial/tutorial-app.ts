@@ -679,15 +679,24 @@ export class MesTutorial extends LitElement {
 
   /**
    * The mailbox and phone read their messages again after a change in the simulated world: once for all the
-   * changes of one task (a step's setup makes several), not once each.
+   * changes of one task (a step's setup makes several), not once each; and once the frame that draws the
+   * change is painted (a task posted from it runs then), or after a timer where no frame comes. Read in a
+   * task of its own right after the click's, the inbox (a request, then the panel's update) came before the
+   * frame that draws the step.
    */
-  private inboxTimer: ReturnType<typeof setTimeout> | undefined;
+  private inboxDue = false;
   private readonly refreshInbox = (): void => {
-    if (this.inboxTimer !== undefined) return;
-    this.inboxTimer = setTimeout(() => {
-      this.inboxTimer = undefined;
+    if (this.inboxDue) return;
+    this.inboxDue = true;
+    const read = (): void => {
+      cancelAnimationFrame(frame);
+      clearTimeout(fallback);
+      if (!this.inboxDue) return;
+      this.inboxDue = false;
       void this.devices?.refresh();
-    }, 0);
+    };
+    const fallback = setTimeout(read, 100);
+    const frame = requestAnimationFrame(() => setTimeout(read, 0));
   };
 
   // ---------------------------------------------------------------------------------------------

@@ -136,6 +136,26 @@ describe('the pas à pas', () => {
     expect(new URL(page.url()).searchParams.get('mode')).toBe('practice');
   });
 
+  it('has the one-time code sent by a step in the mailbox and phone, counted unread, without opening them', async () => {
+    app = await openApp('/?scenario=pas-a-pas&step=s13-submit&mode=guided');
+    const { page } = app;
+    await ready(page);
+    const toggle = page.getByRole('button', { name: /^Ma messagerie et mon téléphone/ });
+    const unread = async () => Number((/(\d+) messages? non lus?/.exec((await toggle.textContent()) ?? '') ?? [])[1] ?? 0);
+    await page.waitForTimeout(300);
+    const before = await unread();
+    await page.locator('mes-tutorial').evaluate(async (el) => {
+      let zone: Element | null | undefined = el.shadowRoot?.querySelector('mes-tutorial-overlay')?.shadowRoot?.querySelector('[data-hotspot="zone"]');
+      for (let i = 0; i < 50 && !zone; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        zone = el.shadowRoot?.querySelector('mes-tutorial-overlay')?.shadowRoot?.querySelector('[data-hotspot="zone"]');
+      }
+      (zone as HTMLElement).click();
+    });
+    expect(await waitStepChange(page, 's13-submit')).toBe('s14-otp');
+    await expect.poll(unread, { timeout: 3000 }).toBe(before + 1);
+  });
+
   it('refuses a click outside the zone with a polite hint, and reload resumes at the same step', async () => {
     app = await openApp('/?scenario=pas-a-pas&step=s3-nir&mode=guided');
     const { page } = app;
