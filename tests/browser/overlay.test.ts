@@ -455,6 +455,29 @@ describe('<mes-tutorial-overlay>', () => {
     }
   });
 
+  it('keeps a callout the trainee closed closed while the player hands the same callouts again, until the next step', async () => {
+    const callouts = (): Callout[] => [
+      { n: 1, text: 'Le bouton à cliquer', target: 'go', kind: 'step' },
+      { text: 'Le code est valable une seule fois', kind: 'note' },
+    ];
+    const { overlay, events } = await page({ target: 'go', callouts: callouts(), zoneKey: 4 });
+    const shown = () => overlay.shadowRoot!.querySelectorAll('.callout').length;
+    await waitUntil(() => shown() === 2, 'callouts not drawn');
+    overlay.shadowRoot!.querySelector<HTMLButtonElement>('.callout .close')!.click();
+    await overlay.updateComplete;
+    expect(shown()).to.equal(1);
+    expect(events.filter((e) => e.type === 'mes-callout-dismiss').length).to.equal(1);
+    // The player's next update hands a new list with the same callouts (a hint shown, a letter typed).
+    overlay.callouts = callouts();
+    overlay.requestUpdate();
+    await overlay.updateComplete;
+    expect(shown()).to.equal(1);
+    // Other callouts, or the next step: all are shown again.
+    overlay.zoneKey = 5;
+    await overlay.updateComplete;
+    await waitUntil(() => shown() === 2, 'the closed callout did not come back at the next step');
+  });
+
   it('keeps every callout inside the viewport at 360 px, and follows resizing', async () => {
     const long = 'Je clique sur « Activer Mon espace santé » pour commencer, avec ma carte Vitale et mon code provisoire à portée de main.';
     const { overlay } = await page({

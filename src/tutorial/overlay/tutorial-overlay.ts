@@ -377,7 +377,13 @@ export class MesTutorialOverlay extends LitElement {
   @property({ attribute: false }) root: Document | ShadowRoot | Element | null = null;
   /** Hotspot name of the one clickable target, or null. */
   @property() target: string | null = null;
-  @property({ attribute: false }) callouts: Callout[] = [];
+  /**
+   * Compared by content: the player hands a new list at each of its updates (a hint, a letter typed in the
+   * site in practice, a bar that changed height), and a new list means a new step's callouts: the ones the
+   * trainee closed came back, and their places were measured again.
+   */
+  @property({ attribute: false, hasChanged: (value: Callout[], old: Callout[] | undefined) => JSON.stringify(value) !== JSON.stringify(old ?? []) })
+  callouts: Callout[] = [];
   @property({ reflect: true }) mode: OverlayMode = 'guided';
   @property({ type: Boolean, attribute: 'show-hand' }) showHand = false;
   /** A polite message (already translated), announced and shown as a toast. */
@@ -504,7 +510,7 @@ export class MesTutorialOverlay extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('insetTop')) this.style.setProperty('--mes-overlay-top', `${this.insetTop}px`);
     if (changed.has('insetBottom')) this.style.setProperty('--mes-overlay-bottom', `${this.insetBottom}px`);
-    if (changed.has('callouts')) {
+    if (changed.has('callouts') || changed.has('zoneKey')) {
       this.dismissed = new Set();
       this.sheeted = new Set();
       this.sizes.clear();
