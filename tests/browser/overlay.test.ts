@@ -545,18 +545,31 @@ describe('<mes-tutorial-overlay>', () => {
     expect(after).to.not.equal(before);
     expect(after.getAttribute('aria-label')).to.equal('Me connecter');
     expect(overlay.shadowRoot!.activeElement).to.equal(after);
+    await overlay.updateComplete;
     expect(before.isConnected).to.equal(false);
     await expectZoneOn(overlay, hotspot(site, 'other'));
-    // Its place in the overlay's list of zones went with it: the next updates draw one zone.
-    overlay.requestUpdate();
-    await overlay.updateComplete;
     expect(overlay.shadowRoot!.querySelectorAll('.zone').length).to.equal(1);
-    // A zone not focused goes at once.
-    Object.assign(overlay, { target: 'go', zoneKey: 3 });
-    (document.activeElement as HTMLElement | null)?.blur();
-    after.blur();
-    await overlay.updateComplete;
-    expect(after.isConnected).to.equal(false);
+    // Step after step, the zone focused each time (as the player does in each step's frame): one zone left
+    // each time, the focused one let go of, and no error.
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message);
+    window.addEventListener('error', onError);
+    try {
+      for (const [key, target] of [[3, 'go'], [4, 'other'], [5, 'go'], [6, 'go'], [7, 'other']] as const) {
+        const focused = overlay.zone!;
+        Object.assign(overlay, { target, zoneKey: key });
+        await overlay.updateComplete;
+        expect(overlay.shadowRoot!.activeElement, `step ${key}: the zone before keeps the focus`).to.equal(focused);
+        expect(await overlay.focusZone(2000)).to.equal(true);
+        await overlay.updateComplete;
+        expect(focused.isConnected, `step ${key}: the zone before is gone`).to.equal(false);
+        expect(overlay.shadowRoot!.querySelectorAll('.zone').length, `step ${key}: one zone`).to.equal(1);
+        await expectZoneOn(overlay, hotspot(site, target));
+      }
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+    expect(errors).to.deep.equal([]);
   });
 
   it('focusZone focuses the zone in the update that draws it, for a target rendered later; false when none comes', async () => {

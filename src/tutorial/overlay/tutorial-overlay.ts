@@ -837,13 +837,15 @@ export class MesTutorialOverlay extends LitElement {
   private leavingZone: { key: unknown; label: string; box: Record<'left' | 'top' | 'width' | 'height', string> } | null = null;
 
   /**
-   * Takes the zone away as it loses the focus, without an update of this element: an update there (in the
-   * frame that focuses the new zone) would have the anchors measure and the callouts placed again in the
-   * next frame. The next update finds it gone (its place in the list of zones goes with it).
+   * Lets the zone go as it loses the focus (to the new zone, in the frame that draws the step): the update
+   * this asks for, in that frame's microtasks, takes it away, no longer focused. Taken away by hand instead,
+   * it left the list of zones that Lit keeps out of step with the page, and a later update moved the next
+   * focused zone (which blurs it) or failed.
    */
-  private readonly dropLeavingZone = (event: FocusEvent): void => {
+  private readonly dropLeavingZone = (): void => {
+    if (!this.leavingZone) return;
     this.leavingZone = null;
-    (event.currentTarget as Element | null)?.remove();
+    this.requestUpdate();
   };
 
   private readonly handleZoneClick = (): void => {
