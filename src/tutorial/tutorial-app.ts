@@ -456,6 +456,11 @@ export class MesTutorial extends LitElement {
       if (!this.isConnected || !this.kit) return;
       // A key waits, or the site is being rebuilt: the step that comes will draw ahead again.
       if (this.pendingEvents.length > 0 || this.rebuildingSite()) return;
+      // The step's address (and the presenter view) waits to be written once idle: it goes first.
+      if (this.urlFrame || this.urlIdle || this.urlTimer !== undefined) {
+        this.drawAhead();
+        return;
+      }
       const next = this.nextToDraw();
       if (!next) {
         this.toggleAttribute('data-drawn-ahead', true);

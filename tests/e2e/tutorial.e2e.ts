@@ -15,7 +15,15 @@ useCleanApps();
 const stepOf = (page: Page) => new URL(page.url()).searchParams.get('step');
 
 async function waitStepChange(page: Page, from: string | null): Promise<string> {
-  await page.waitForFunction((prev) => new URL(location.href).searchParams.get('step') !== prev, from, { timeout: 15_000 });
+  // An address without a step (the landing page, before the player writes its first step's) is no change.
+  await page.waitForFunction(
+    (prev) => {
+      const step = new URL(location.href).searchParams.get('step');
+      return step !== null && step !== prev;
+    },
+    from,
+    { timeout: 15_000 },
+  );
   await ready(page);
   return stepOf(page) ?? '';
 }
