@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { cssLiterals } from './scripts/vite-css-literals.ts';
 import { dataFiles } from './scripts/vite-data-files.ts';
+import { inlineFavicon } from './scripts/vite-favicon.ts';
 import { OFFLINE_WORKER, offlineWorker } from './scripts/vite-offline.ts';
 import { shippedScenarios } from './scripts/vite-scenarios.mjs';
 import { prerenderedFirstSlide } from './scripts/vite-prerender.mjs';
@@ -15,7 +16,8 @@ import { prerenderedFirstSlide } from './scripts/vite-prerender.mjs';
  * `vite build --mode single` (npm run build:single): one self-contained HTML file, without code
  * splitting nor service worker, finished by scripts/build-single.mjs.
  *
- * In every mode, the CSS of the Lit elements' templates is minified (scripts/vite-css-literals.ts), and MSW's cookie library (tough-cookie, with the whole public-suffix list) is replaced by the
+ * In every mode, the page's icon is written into index.html (scripts/vite-favicon.ts says why), the CSS of
+ * the Lit elements' templates is minified (scripts/vite-css-literals.ts), and MSW's cookie library (tough-cookie, with the whole public-suffix list) is replaced by the
  * simulated backend's own host-only cookie jar: src/backend/cookie-jar.ts says why and what it keeps.
  *
  * The packages behind Stately's online inspector that only its WebSocket and PartyKit inspectors use are
@@ -35,7 +37,7 @@ export default defineConfig(({ command, mode }) => {
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
     define: worker ? { __OFFLINE_WORKER__: JSON.stringify(`/${OFFLINE_WORKER}`) } : {},
-    plugins: [cssLiterals(), shippedScenarios({ fetched: !single }), ...(worker ? [offlineWorker(), prerenderedFirstSlide()] : []), ...(single ? [] : [dataFiles()])],
+    plugins: [cssLiterals(), inlineFavicon(), shippedScenarios({ fetched: !single }), ...(worker ? [offlineWorker(), prerenderedFirstSlide()] : []), ...(single ? [] : [dataFiles()])],
     build: single
       ? {
           target: 'es2022',

@@ -30,8 +30,6 @@ html = html.replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/
 // Every browser that runs the app reads woff2: the woff copies of the fonts would only add weight.
 const css = (href) => read(href).replace(/,\s*url\(data:font\/woff;base64,[A-Za-z0-9+/=]+\)\s*format\(["']woff["']\)/g, '');
 html = html.replace(/<link rel="stylesheet" crossorigin href="([^"]+)">/g, (_m, href) => `<style>${css(href)}</style>`);
-html = html.replace(/<link rel="icon" href="([^"]+\.svg)" type="image\/svg\+xml" \/>/, (_m, href) =>
-  `<link rel="icon" href="data:image/svg+xml;base64,${Buffer.from(read(href)).toString('base64')}" type="image/svg+xml" />`);
 html = html.replace(/<link rel="modulepreload"[^>]*>/g, '');
 if (scripts.length !== 1) throw new Error(`build:single expected one script, found ${scripts.length}`);
 if (/<(script|link)[^>]+(src|href)="\/?assets\//.test(html)) throw new Error('build:single left a file outside the page');

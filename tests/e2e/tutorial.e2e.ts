@@ -78,6 +78,10 @@ describe('the pas à pas', () => {
     expect(app.requests.length).toBeGreaterThan(10);
     expect(app.requests.filter((u) => u.includes('/api/'))).toEqual([]);
     expect(app.foreign).toEqual([]);
+    // Nothing is asked for at each step: every file of the run was asked for once. (The page's icon, a file,
+    // was asked for again at every step, as the player wrote the step in the address.)
+    const twice = app.requests.filter((u, i) => app!.requests.indexOf(u) !== i);
+    expect([...new Set(twice)]).toEqual([]);
   });
 
   it("brings a step's target into view only when it is not, the zone on it", async () => {
