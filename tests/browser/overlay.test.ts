@@ -572,6 +572,33 @@ describe('<mes-tutorial-overlay>', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it('places the callouts once for a step: letting the zone before go asks for no other frame', async () => {
+    const callouts = (target: string) => [{ target, text: 'Cliquez ici', n: 1 }];
+    const { site, overlay } = await page({ target: 'go', zoneKey: 1, callouts: callouts('go') });
+    await expectZoneOn(overlay, hotspot(site, 'go'));
+    overlay.zone!.focus();
+    const spied = overlay as unknown as { placeCallouts(): void };
+    const place = spied.placeCallouts.bind(overlay);
+    let placements = 0;
+    spied.placeCallouts = () => {
+      placements += 1;
+      place();
+    };
+    // The next step, its zone focused in the frame that draws it, after the overlay's own work of that frame,
+    // as the player does.
+    Object.assign(overlay, { target: 'other', zoneKey: 2, callouts: callouts('other') });
+    await overlay.updateComplete;
+    const focused = await new Promise<boolean>((resolve) => requestAnimationFrame(() => resolve(overlay.focusZone(2000))));
+    expect(focused).to.equal(true);
+    await settled(overlay);
+    for (let i = 0; i < 3; i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(overlay.shadowRoot!.querySelectorAll('.zone').length).to.equal(1);
+    await expectZoneOn(overlay, hotspot(site, 'other'));
+    // Once, in the step's frame; a second placement came in the next frame, for the update that only took
+    // the zone before away.
+    expect(placements).to.equal(1);
+  });
+
   it('focusZone focuses the zone in the update that draws it, for a target rendered later; false when none comes', async () => {
     const { site, overlay } = await page({ target: 'late' }, { settle: false });
     expect(overlay.zone).to.equal(null);

@@ -604,6 +604,8 @@ export class MesTutorialOverlay extends LitElement {
    * callouts' sizes.
    */
   protected override updated(): void {
+    const droppedOnly = this.droppedOnly;
+    this.droppedOnly = false;
     if (this.zone) for (const focus of [...this.zoneWaiters]) focus();
     this.tapLater();
     if (this.placementPending) {
@@ -612,6 +614,9 @@ export class MesTutorialOverlay extends LitElement {
       this.placeCallouts();
       return;
     }
+    // An update that only took the zone of the step before away (dropLeavingZone) moved nothing: no
+    // placement. Placed again, the callouts asked for one more frame right after the step's.
+    if (droppedOnly) return;
     if (awaitsFrame(this.placeInFrame)) return;
     // In the frame's write phase, after the anchors' reads; as the anchors do, a timer stands in for the
     // frame where none comes (a page not shown).
@@ -845,8 +850,19 @@ export class MesTutorialOverlay extends LitElement {
   private readonly dropLeavingZone = (): void => {
     if (!this.leavingZone) return;
     this.leavingZone = null;
+    const alone = !this.isUpdatePending;
     this.requestUpdate();
+    this.droppedOnly = alone;
   };
+
+  /** The pending update only takes the zone of the step before away: see updated(). */
+  private droppedOnly = false;
+
+  /** Any other reason to update (a property, a size, a dismissed callout) may move the callouts. */
+  override requestUpdate(...args: Parameters<LitElement['requestUpdate']>): void {
+    this.droppedOnly = false;
+    super.requestUpdate(...args);
+  }
 
   private readonly handleZoneClick = (): void => {
     if (!this.target) return;
