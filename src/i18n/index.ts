@@ -99,15 +99,47 @@ export function t(key: string, options?: TOptions): string {
   return i18next.t(key, options) as string;
 }
 
-/** The value at `ns:a.b` in i18next's own store for the current language, when it is a plain string. */
-function plainString(key: string): string | undefined {
+/** The value at `ns:a.b` in i18next's own store for the current language, when it is a string. */
+function storedString(key: string): string | undefined {
   const colon = key.indexOf(':');
   let node: unknown = i18next.store.data[i18next.language]?.[colon < 0 ? 'common' : key.slice(0, colon)];
   for (const part of (colon < 0 ? key : key.slice(colon + 1)).split('.')) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[part];
   }
-  return typeof node === 'string' && !node.includes('{{') && !node.includes('$t(') ? node : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** The value at `ns:a.b` in i18next's own store for the current language, when it is a plain string. */
+function plainString(key: string): string | undefined {
+  const node = storedString(key);
+  return node !== undefined && !node.includes('{{') && !node.includes('$t(') ? node : undefined;
+}
+
+const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+
+/**
+ * Translate `ns:key` with `{{a.b}}` values given flat (`{ 'a.b': '…' }`), not escaped: what
+ * `i18next.t(key, { a: { b: '…' }, interpolation: { escapeValue: false } })` gives, read straight from the
+ * bundle when the string only holds such placeholders, each with a value. i18next compiles its
+ * interpolation's regular expressions and walks the values for every call: most of the time a step's texts
+ * took to render. Anything else (nesting, formats, a missing value or key) goes to i18next, which `nested`
+ * turns the values into its own shape for.
+ */
+export function tValues(key: string, values: Record<string, string>, nested: () => Record<string, unknown>): string {
+  const stored = storedString(key);
+  if (stored !== undefined && !stored.includes('$t(')) {
+    let filled = 0;
+    const text = stored.replace(PLACEHOLDER, (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) return whole;
+      filled += 1;
+      return value;
+    });
+    // Every `{{` was one of those placeholders (not `{{- x}}`, `{{x, format}}`…), each with its value.
+    if (filled === stored.split('{{').length - 1) return text;
+  }
+  return i18next.t(key, { ...nested(), interpolation: { escapeValue: false } }) as string;
 }
 
 export async function setLanguage(lang: Language): Promise<unknown> {

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { tValues } from '../i18n';
 import { fillTemplate } from './values';
 
 /**
@@ -27,6 +27,6 @@ function nest(values: Record<string, string>): Record<string, unknown> {
 
 export function scenarioText(text: string | undefined, values: Record<string, string> = {}): string {
   if (!text) return '';
-  if (isTextKey(text)) return t(text, { ...nest(values), interpolation: { escapeValue: false } });
+  if (isTextKey(text)) return tValues(text, values, () => nest(values));
   return fillTemplate(text, values);
 }

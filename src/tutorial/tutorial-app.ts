@@ -941,8 +941,13 @@ export class MesTutorial extends LitElement {
   // Rendering
 
   private values(): Record<string, string> {
-    return this.persona ? personaValues(this.persona) : {};
+    if (!this.persona) return {};
+    // Read several times by each render: worked out once per persona.
+    if (this.valuesOf?.persona !== this.persona) this.valuesOf = { persona: this.persona, values: personaValues(this.persona) };
+    return this.valuesOf.values;
   }
+
+  private valuesOf: { persona: PersonaData; values: Record<string, string> } | null = null;
 
   private result(): EvaluationResult | null {
     const snap = this.snapshot;

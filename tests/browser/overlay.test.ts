@@ -573,7 +573,7 @@ describe('<mes-tutorial-overlay>', () => {
   });
 
   it('places the callouts once for a step: letting the zone before go asks for no other frame', async () => {
-    const callouts = (target: string) => [{ target, text: 'Cliquez ici', n: 1 }];
+    const callouts = (target: string): Callout[] => [{ target, text: 'Cliquez ici', n: 1, kind: 'step' }];
     const { site, overlay } = await page({ target: 'go', zoneKey: 1, callouts: callouts('go') });
     await expectZoneOn(overlay, hotspot(site, 'go'));
     overlay.zone!.focus();
