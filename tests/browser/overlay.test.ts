@@ -599,6 +599,24 @@ describe('<mes-tutorial-overlay>', () => {
     expect(placements).to.equal(1);
   });
 
+  it('focusZone focuses the zone where it is: the page is scrolled by the player, never by the focus', async () => {
+    const { site, overlay } = await page({ target: 'go' });
+    scrollPage(0);
+    await settled(overlay);
+    expect(await overlay.focusZone(2000)).to.equal(true);
+    expect(Math.round(window.scrollY)).to.equal(0);
+    await expectZoneOn(overlay, hotspot(site, 'go'));
+    // The page scrolled past the target: the zone, over it in the fixed overlay, is focused above the viewport.
+    overlay.zone!.blur();
+    scrollPage(1000);
+    await waitUntil(() => (overlay.targetRect('go')?.y ?? 0) < 0, 'the overlay did not follow the scroll', { timeout: 2000 });
+    await settled(overlay);
+    expect(await overlay.focusZone(2000)).to.equal(true);
+    expect(overlay.shadowRoot!.activeElement).to.equal(overlay.zone);
+    expect(Math.round(window.scrollY)).to.equal(1000);
+    await expectZoneOn(overlay, hotspot(site, 'go'));
+  });
+
   it('focusZone focuses the zone in the update that draws it, for a target rendered later; false when none comes', async () => {
     const { site, overlay } = await page({ target: 'late' }, { settle: false });
     expect(overlay.zone).to.equal(null);

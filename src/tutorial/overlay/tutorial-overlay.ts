@@ -486,7 +486,10 @@ export class MesTutorialOverlay extends LitElement {
         clearTimeout(timer);
         this.zoneWaiters.delete(focus);
         const zone = this.zone;
-        zone?.focus();
+        // The zone is in the overlay, fixed over the viewport: focusing it never scrolls the page (the player
+        // brings the step's target into view itself), but without preventScroll the browser laid the page out
+        // once more to work that out, in the frame that draws the step.
+        zone?.focus({ preventScroll: true });
         resolve(zone !== null);
       };
       const timer = setTimeout(focus, timeout);
