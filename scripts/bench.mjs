@@ -10,7 +10,8 @@
  * - step change: input → next screen painted, 200 steps of the pas à pas in guided mode, against 200 slide
  *   changes of the reveal.js deck (→ key for both), both in one page that loops (the pas à pas goes back to
  *   its first step as a trainer does from the presenter view); also printed, the same 200 steps with the
- *   page loaded anew at each pass (every slide and screen then drawn for the first time in its page);
+ *   page loaded anew at each pass (every slide and screen then drawn for the first time in its page); the
+ *   three pages measured alternately, 50 steps at a time;
  * - heap after 500 complete journeys against after 10 (benchmark build, `--mode bench`);
  * - checking 100 scenarios of the size of the pas à pas.
  *
@@ -163,8 +164,17 @@ async function timeToReady(browser, url, mark) {
  * - `ms`: that frame painted (a task posted from the frame's callback runs once the frame is painted):
  *   the figure of the budget, « input → next screen painted ».
  * `frame − changed` is the wait for the next frame, which the display's rate sets (up to 16.7 ms at 60 Hz).
+ * Also `phase`: the key's time after the start of the frame it came in (modulo the frame's interval).
+ *
+ * It returns once a frame has started and `delay` more milliseconds have passed: the key is pressed then. A
+ * person's keys come at any moment of a frame, and the time a step change waits for the next frame depends on
+ * it. Pressed as soon as the page was armed, the keys came at the same moment of the frame step after step
+ * (the benchmark's own round trips, after a wait for the page's frames or timers, are regular): the deck's at
+ * 8 to 14 ms of 16.7, just late enough that its change was ready right at the next frame, the app's anywhere.
+ * Each page is given the same sequence of delays spread over the frame's interval (`keyDelay`).
  */
-function armInPage([kind, before]) {
+function armInPage([kind, before, delay]) {
+  const FRAME_MS = 1000 / 60;
   window.__benchStep = new Promise((resolve, reject) => {
     setTimeout(() => reject(new Error(`no change from ${before} within 20 s (now ${state()}, key ${t0})`)), 20_000);
     let t0 = null;
@@ -198,7 +208,11 @@ function armInPage([kind, before]) {
     });
     const root = kind === 'reveal' ? document.body : document.querySelector('mes-tutorial')?.shadowRoot;
     if (root) observer.observe(root, { subtree: true, childList: true, attributes: true });
-    const tick = () => {
+    // A frame's start (requestAnimationFrame's time, on the display's grid of 60 Hz frames): the key's phase in
+    // the frame is its time after the frame's start, modulo the interval.
+    let frameTime = null;
+    const tick = (time) => {
+      frameTime ??= time;
       const now = state();
       if (isNew(now)) {
         const frame = performance.now();
@@ -213,7 +227,7 @@ function armInPage([kind, before]) {
           setTimeout(() => {
             for (const entry of events.takeRecords()) if (entry.name === 'keydown' && Math.abs(entry.startTime - t0) < 1) eventDuration = entry.duration;
             events.disconnect();
-            resolve({ ms, handled: handled - t0, changed: changed - t0, frame: frame - t0, event: eventDuration ?? 0, now });
+            resolve({ ms, handled: handled - t0, changed: changed - t0, frame: frame - t0, event: eventDuration ?? 0, phase: (((t0 - frameTime) % FRAME_MS) + FRAME_MS) % FRAME_MS, now });
           }, 50);
         };
         channel.port2.postMessage(0);
@@ -223,6 +237,16 @@ function armInPage([kind, before]) {
     };
     requestAnimationFrame(tick);
   });
+  window.__benchStep.catch(() => undefined);
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, delay)));
+}
+
+/**
+ * The delay after a frame's start before the `index`-th key of a page (see armInPage): the fractional parts
+ * of multiples of the golden ratio, a sequence that covers the frame's interval evenly, the same for each page.
+ */
+function keyDelay(index) {
+  return (((index + 1) * 0.6180339887498949) % 1) * (1000 / 60);
 }
 
 /**
@@ -255,6 +279,7 @@ async function stepper(browser, base, { loop, context: shared = null }) {
     aheadTimes.push(drawnAhead);
   };
   const aheadTimes = [];
+  let keys = 0;
   const restart = async () => {
     await page.evaluate(() => {
       const channel = new BroadcastChannel('mes-presenter');
@@ -266,8 +291,8 @@ async function stepper(browser, base, { loop, context: shared = null }) {
   await open();
   return {
     async run(count) {
-      // Other pages of the run may be open (alternated measures): this one is shown, theirs are not.
-      await page.bringToFront();
+      // Other pages of the run are open (alternated measures): this one is shown, theirs are not.
+      await shown(page);
       const times = [];
       // From a slide, and from a step of the site (its action played on the site, its answer awaited).
       const slideTimes = [];
@@ -293,7 +318,7 @@ async function stepper(browser, base, { loop, context: shared = null }) {
             return el?.getAttribute('data-hotspot') === 'zone';
           }, undefined, { timeout: 15_000 });
         }
-        await page.evaluate(armInPage, ['app', current]);
+        await page.evaluate(armInPage, ['app', current, keyDelay(keys++)]);
         await page.keyboard.press(step.action ? 'Enter' : 'ArrowRight');
         const record = { ...(await page.evaluate(() => window.__benchStep)), from: current, kind: step.slide ? 'slide' : 'site' };
         times.push(record);
@@ -310,30 +335,42 @@ async function stepper(browser, base, { loop, context: shared = null }) {
   };
 }
 
-/** `count` step changes of the pas à pas from its start, in a page of its own (see stepper). */
-async function appStepChanges(browser, base, count, loop) {
-  const page = await stepper(browser, base, { loop });
-  try {
-    return await page.run(count);
-  } finally {
-    await page.close();
-  }
-}
-
-async function revealStepChanges(browser, base, count) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+/**
+ * The reveal.js deck in a page of its own, whose slide changes are measured `count` at a time (`run`); it
+ * loops at its last slide (`loop: true`).
+ */
+async function revealStepper(browser, base, { context: shared = null } = {}) {
+  const context = shared ?? (await browser.newContext({ viewport: { width: 1280, height: 800 } }));
   const page = await context.newPage();
   await page.goto(`${base}/reveal/deck.html`);
   await page.waitForSelector('html[data-ready]', { state: 'attached' });
-  const times = [];
-  while (times.length < count) {
-    const before = await page.evaluate(() => String(window.Reveal.getIndices().h));
-    await page.evaluate(armInPage, ['reveal', before]);
-    await page.keyboard.press('ArrowRight');
-    times.push(await page.evaluate(() => window.__benchStep));
-  }
-  await context.close();
-  return times;
+  let keys = 0;
+  return {
+    async run(count) {
+      await shown(page);
+      const times = [];
+      while (times.length < count) {
+        const before = await page.evaluate(() => String(window.Reveal.getIndices().h));
+        await page.evaluate(armInPage, ['reveal', before, keyDelay(keys++)]);
+        await page.keyboard.press('ArrowRight');
+        times.push(await page.evaluate(() => window.__benchStep));
+      }
+      return { times };
+    },
+    async close() {
+      if (shared) await page.close();
+      else await context.close();
+    },
+  };
+}
+
+/**
+ * Brings a page of the run to the front (the others measured alternately with it are then hidden) and lets
+ * it draw two frames as the shown page before its first key: a page made visible again is painted whole.
+ */
+async function shown(page) {
+  await page.bringToFront();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50)))));
 }
 
 async function heapGrowth(browser, base) {
@@ -429,40 +466,53 @@ async function main() {
         const stepBrowser = frames === 'unlocked' ? await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...UNLOCKED_ARGS] }) : browser;
         try {
           // In one page, looping as the reveal.js deck does (the budget's figure); and each pass of the pas à pas
-          // in a page loaded anew, every slide and screen drawn for the first time in its page.
-          const modes = { loop: null, fresh: null };
-          if (baseline) {
-            // This build and the baseline's, alternately, a pass of the pas à pas (50 steps) at a time, each
-            // build in a context of its own kept from pass to pass (its cache and offline worker, as in one run),
-            // the looping pages kept open.
-            const baselineSteps = { loop: [], fresh: [] };
-            const contexts = [await stepBrowser.newContext({ viewport: { width: 1280, height: 800 } }), await stepBrowser.newContext({ viewport: { width: 1280, height: 800 } })];
-            const pages = {};
-            for (const loop of [true, false]) {
-              const mode = loop ? 'loop' : 'fresh';
-              pages[mode] = [await stepper(stepBrowser, base, { loop, context: contexts[0] }), await stepper(stepBrowser, `http://127.0.0.1:${PORT + 2}`, { loop, context: contexts[1] })];
-              modes[mode] = { times: [], slideTimes: [], siteTimes: [], aheadTimes: [] };
-            }
-            for (let done = 0; done < STEPS; done += 50) {
-              const n = Math.min(50, STEPS - done);
-              for (const mode of ['loop', 'fresh']) {
-                const chunk = await pages[mode][0].run(n);
-                for (const key of ['times', 'slideTimes', 'siteTimes', 'aheadTimes']) modes[mode][key].push(...chunk[key]);
-                baselineSteps[mode].push(...(await pages[mode][1].run(n)).times);
+          // in a page loaded anew, every slide and screen drawn for the first time in its page. These pages, the
+          // deck's, and the baseline's if any, each in a context of its own kept from pass to pass (its cache and
+          // offline worker, as in one run; the presenter view's channel, which goes back to the first step, heard
+          // by its page only), measured alternately, a pass of the pas à pas (50 steps) at a time: the machine's
+          // load, which changes over a run, weighs on all of them alike.
+          const contexts = [];
+          const newContext = async () => {
+            contexts.push(await stepBrowser.newContext({ viewport: { width: 1280, height: 800 } }));
+            return contexts.at(-1);
+          };
+          const builds = [base, ...(baseline ? [`http://127.0.0.1:${PORT + 2}`] : [])];
+          const pages = { loop: [], fresh: [] };
+          for (const build of builds) {
+            pages.loop.push(await stepper(stepBrowser, build, { loop: true, context: await newContext() }));
+            pages.fresh.push(await stepper(stepBrowser, build, { loop: false, context: await newContext() }));
+          }
+          const deck = await revealStepper(stepBrowser, base, { context: await newContext() });
+          const records = () => ({ times: [], slideTimes: [], siteTimes: [], aheadTimes: [] });
+          const modes = { loop: records(), fresh: records() };
+          const baselineSteps = { loop: [], fresh: [] };
+          const revealSteps = [];
+          /** p95 of the app's and the deck's passes, pass by pass (the same part of the run). */
+          const passes = [];
+          for (let done = 0; done < STEPS; done += 50) {
+            const n = Math.min(50, STEPS - done);
+            const pass = {};
+            for (const mode of ['loop', 'fresh']) {
+              const chunk = await pages[mode][0].run(n);
+              for (const key of ['times', 'slideTimes', 'siteTimes', 'aheadTimes']) modes[mode][key].push(...chunk[key]);
+              pass[mode] = chunk.times;
+              if (baseline) baselineSteps[mode].push(...(await pages[mode][1].run(n)).times);
+              if (mode === 'loop') {
+                pass.reveal = (await deck.run(n)).times;
+                revealSteps.push(...pass.reveal);
               }
             }
-            for (const context of contexts) await context.close();
+            passes.push(pass);
+          }
+          for (const context of contexts) await context.close();
+          if (baseline) {
             const fig = (records) => `p95 ${percentile(records.map((r) => r.ms), 95).toFixed(1)} ms, median ${median(records.map((r) => r.ms)).toFixed(1)}`;
             for (const mode of ['loop', 'fresh']) {
               console.log(`Step changes (${mode === 'loop' ? 'one page, looping' : 'each pass in a page loaded anew'}), measured alternately: this build ${fig(modes[mode].times)}; ${BASELINE} ${fig(baselineSteps[mode])}`);
             }
-          } else {
-            modes.loop = await appStepChanges(stepBrowser, base, STEPS, true);
-            modes.fresh = await appStepChanges(stepBrowser, base, STEPS, false);
           }
           const { times: appSteps, slideTimes, siteTimes } = modes.loop;
           const fresh = modes.fresh;
-          const revealSteps = await revealStepChanges(stepBrowser, base, STEPS);
           if (process.env.BENCH_STEPS_SAVE) writeFileSync(process.env.BENCH_STEPS_SAVE, JSON.stringify({ frames, app: appSteps, fresh: fresh.times, reveal: revealSteps }, null, 1));
           const ms = (records) => records.map((r) => r.ms);
           const aheadFigure = (times) => {
@@ -474,7 +524,7 @@ async function main() {
           const fig = (records) => `p95 ${percentile(ms(records), 95).toFixed(1)}, median ${median(ms(records)).toFixed(1)}`;
           rows.push([
             `step change, input → next screen painted, ${frames === 'unlocked' ? 'frames unlocked' : '60 Hz frames'} (${STEPS} steps)`,
-            `p95 ${p95.toFixed(1)} ms (median ${median(ms(appSteps)).toFixed(1)}; from a slide: ${fig(slideTimes)}, ${slideTimes.length} steps; from a site step: ${fig(siteTimes)}) vs reveal.js p95 ${revealP95.toFixed(1)} ms (median ${median(ms(revealSteps)).toFixed(1)}), both in one page, looping. Medians, app: ${phases(appSteps)}; reveal.js: ${phases(revealSteps)}. Each pass in a page loaded anew: p95 ${percentile(ms(fresh.times), 95).toFixed(1)} ms (median ${median(ms(fresh.times)).toFixed(1)}; from a slide: ${fig(fresh.slideTimes)}; from a site step: ${fig(fresh.siteTimes)}). Before the first key of a page, the player drew the scenario's steps ahead, out of sight, in ${aheadFigure([...modes.loop.aheadTimes, ...fresh.aheadTimes])} after it was ready`,
+            `p95 ${p95.toFixed(1)} ms (median ${median(ms(appSteps)).toFixed(1)}; from a slide: ${fig(slideTimes)}, ${slideTimes.length} steps; from a site step: ${fig(siteTimes)}) vs reveal.js p95 ${revealP95.toFixed(1)} ms (median ${median(ms(revealSteps)).toFixed(1)}), both in one page, looping. Medians, app: ${phases(appSteps)}; reveal.js: ${phases(revealSteps)}. Each pass in a page loaded anew: p95 ${percentile(ms(fresh.times), 95).toFixed(1)} ms (median ${median(ms(fresh.times)).toFixed(1)}; from a slide: ${fig(fresh.slideTimes)}; from a site step: ${fig(fresh.siteTimes)}). Before the first key of a page, the player drew the scenario's steps ahead, out of sight, in ${aheadFigure([...modes.loop.aheadTimes, ...fresh.aheadTimes])} after it was ready. Pass by pass (50 steps each, the app's then the deck's), p95 app vs reveal.js: ${passes.map((pass) => `${percentile(ms(pass.loop), 95).toFixed(1)} vs ${percentile(ms(pass.reveal), 95).toFixed(1)}`).join(', ')} ms`,
             'p95 ≤ 16 ms and ≤ reveal.js',
             p95 <= 16 && p95 <= revealP95,
           ]);
