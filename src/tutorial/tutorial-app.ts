@@ -55,6 +55,27 @@ function nextFrame(): Promise<void> {
   });
 }
 
+/**
+ * Once every Lit element under `root` (through shadow roots) has rendered what it was asked to: an element's
+ * update renders the elements it creates or changes in the microtasks after its own. Microtasks only, a few
+ * rounds at most (an element re-rendering itself for ever is not waited for).
+ */
+async function renderedDeep(root: Element | null): Promise<void> {
+  if (!root) return;
+  for (let round = 0; round < 5; round += 1) {
+    const pending: Array<Promise<unknown>> = [];
+    const visit = (el: Element): void => {
+      const lit = el as Element & { isUpdatePending?: boolean; updateComplete?: Promise<unknown> };
+      if (lit.isUpdatePending && lit.updateComplete) pending.push(lit.updateComplete);
+      if (el.shadowRoot) for (const child of el.shadowRoot.children) visit(child);
+      for (const child of el.children) visit(child);
+    };
+    visit(root);
+    if (pending.length === 0) return;
+    await Promise.all(pending);
+  }
+}
+
 /** The scenario id shown when none is asked for. */
 
 /** What the bars and a slide need before the session runs: the first slide is shown from this alone. */
@@ -1043,17 +1064,33 @@ export class MesTutorial extends LitElement {
   }
 
   /**
-   * Keyboard users land on what the step asks: the zone in guided mode, else the title. At the frame
-   * that first draws the step, not in the task that changed it: focusing lays the page out, and the
-   * step's screen is still being rendered in that task (the frame lays it out once, focus included).
+   * Keyboard users land on what the step asks: the zone in guided mode, else the title. In the task that
+   * changed the step, once its screen is rendered (this update's microtasks), when its target is there:
+   * the page is laid out there, the overlay measures the target and draws the zone, the spotlight and the
+   * callouts, and the focus moves, all before the frame. That task ends before the next frame as a rule
+   * (the display's frames come every 16.7 ms): work done in it is done while the page would wait for the
+   * frame anyway, where work left for the frame adds to the trainee's wait. Where the target is not rendered
+   * yet (a screen still loading), the overlay draws it in the frame that finds it.
    */
   private async focusStep(view: ViewContext, snap: TutorialSnapshot | null, key: string): Promise<void> {
     await this.updateComplete;
+    // The site's elements render in the microtasks after this one's, a new screen after the frame around it:
+    // its target is looked for once they all have.
+    if (!view.steps[view.stepIndex]?.slide) await renderedDeep(this.renderRoot.querySelector('.site'));
     // A target below the fold is scrolled to now, in the step's task: scrolled in the frame, its scroll
     // event came in one more frame right after, which painted again and waited for the raster of the first.
-    this.scrollToTargetNow(view, snap);
-    await nextFrame();
-    // Another step came before that frame: it moves the focus itself.
+    const rendered = this.scrollToTargetNow(view, snap);
+    if (rendered !== 'missing') {
+      // The bars' heights (the step's panel is often another height) are read now, the page being laid out:
+      // the callouts are placed clear of them in this task, not again in one more frame after the frame's
+      // ResizeObserver reports them.
+      this.measureBars();
+      await this.updateComplete;
+      await this.overlay?.drawNow();
+    } else {
+      await nextFrame();
+    }
+    // Another step came meanwhile: it moves the focus itself.
     if (key !== this.lastStepKey) return;
     const step = view.steps[view.stepIndex];
     if (!step) return;
@@ -1068,7 +1105,7 @@ export class MesTutorial extends LitElement {
       // Bring the step's target into view (on a phone it is often below the fold).
       const siteRoot = this.renderRoot.querySelector('.site');
       for (let i = 0; i < 10 && siteRoot; i += 1) {
-        // As a rule, the overlay's anchor has just found it, in this frame: no need to search the site again.
+        // As a rule, the overlay's anchor has just found it, in this task or frame: no need to search the site again.
         const el = this.overlay?.anchoredElement(target) ?? this.kit?.findHotspot(siteRoot, target);
         if (el) {
           // Only when it is not in view: a scroll moves the whole screen under the overlay, whose zone
@@ -1083,7 +1120,7 @@ export class MesTutorial extends LitElement {
         await new Promise((r) => requestAnimationFrame(r));
       }
     }
-    // The zone is rendered once the overlay has measured the target, in this frame as a rule.
+    // The zone is rendered once the overlay has measured the target, in this task as a rule.
     if (snap.context.mode === 'guided' && target && (await this.overlay?.focusZone())) return;
     await this.kit?.focusScreenTitle(this.renderRoot.querySelector('.site') ?? this.renderRoot);
   }
@@ -1091,16 +1128,19 @@ export class MesTutorial extends LitElement {
   /**
    * Scrolls the step's target into view if it is rendered already and not in view. This lays the page out
    * in the step's task (the frame then has that much less to do); a target rendered later is scrolled to in
-   * the frame (focusStep).
+   * the frame (focusStep). Says whether the step's target is `found`, `missing` (not rendered yet), or
+   * whether the step has `none` (a slide, a step without target).
    */
-  private scrollToTargetNow(view: ViewContext, snap: TutorialSnapshot | null): void {
+  private scrollToTargetNow(view: ViewContext, snap: TutorialSnapshot | null): 'found' | 'none' | 'missing' {
     const step = view.steps[view.stepIndex];
-    if (!step || step.slide || !snap) return;
+    if (!step || step.slide || !snap) return 'none';
     const target = targetOf(step, snap.context.persona);
     const siteRoot = this.renderRoot.querySelector('.site');
-    if (!target || !siteRoot) return;
-    const el = this.kit?.findHotspot(siteRoot, target);
-    if (el && !this.inView(el)) el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    if (!target) return 'none';
+    const el = siteRoot ? this.kit?.findHotspot(siteRoot, target) : null;
+    if (!el) return 'missing';
+    if (!this.inView(el)) el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    return 'found';
   }
 
   /** Whether `el` is wholly in view between the player's bars, with room for the spotlight around it. */

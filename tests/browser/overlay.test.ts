@@ -599,6 +599,59 @@ describe('<mes-tutorial-overlay>', () => {
     expect(placements).to.equal(1);
   });
 
+  it("drawNow draws a new target's zone and places its callouts in the task, before any frame", async () => {
+    const callouts = (target: string): Callout[] => [{ target, text: 'Cliquez ici', n: 1, kind: 'step' }];
+    const { site, overlay } = await page({ target: 'go', zoneKey: 1, callouts: callouts('go') });
+    await expectZoneOn(overlay, hotspot(site, 'go'));
+    const spied = overlay as unknown as { placeCallouts(): void };
+    const place = spied.placeCallouts.bind(overlay);
+    let placements = 0;
+    spied.placeCallouts = () => {
+      placements += 1;
+      place();
+    };
+    let frames = 0;
+    requestAnimationFrame(() => (frames += 1));
+    Object.assign(overlay, { target: 'other', zoneKey: 2, callouts: callouts('other') });
+    await overlay.updateComplete;
+    await overlay.drawNow();
+    // Only microtasks since the change: no frame came, and everything is drawn.
+    expect(frames).to.equal(0);
+    const target = hotspot(site, 'other').getBoundingClientRect();
+    expect(near(overlay.zone!.getBoundingClientRect(), target), `zone ${describeRect(overlay.zone!.getBoundingClientRect())}, target ${describeRect(target)}`).to.equal(true);
+    expect(placements).to.equal(1);
+    const callout = part(overlay, '.callout.anchored').getBoundingClientRect();
+    // Next to its target (within the callout's gap and arrow), not where it was drawn before being placed.
+    const gap = Math.max(target.left - callout.right, callout.left - target.right, target.top - callout.bottom, callout.top - target.bottom);
+    expect(gap, `callout ${describeRect(callout)}, target ${describeRect(target)}`).to.be.within(0, 40);
+    expect(await overlay.focusZone(0)).to.equal(true);
+    expect(frames).to.equal(0);
+    expect(overlay.shadowRoot!.activeElement).to.equal(overlay.zone);
+  });
+
+  it('places the callouts again at once when the bars move, where the targets are measured: no frame asked for', async () => {
+    const callouts: Callout[] = [{ target: 'go', text: 'Cliquez ici', n: 1, kind: 'step' }];
+    const { overlay } = await page({ target: 'go', zoneKey: 1, callouts });
+    await settled(overlay);
+    const spied = overlay as unknown as { placeCallouts(): void };
+    const place = spied.placeCallouts.bind(overlay);
+    let placements = 0;
+    spied.placeCallouts = () => {
+      placements += 1;
+      place();
+    };
+    let frames = 0;
+    requestAnimationFrame(() => (frames += 1));
+    // As the player's ResizeObserver reports a taller step panel while a frame is drawn.
+    overlay.insetBottom = 120;
+    await overlay.updateComplete;
+    expect(frames).to.equal(0);
+    expect(placements).to.equal(1);
+    // Nothing is left for the next frame.
+    for (let i = 0; i < 3; i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(placements).to.equal(1);
+  });
+
   it('focusZone focuses the zone where it is: the page is scrolled by the player, never by the focus', async () => {
     const { site, overlay } = await page({ target: 'go' });
     scrollPage(0);

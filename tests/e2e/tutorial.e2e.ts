@@ -116,6 +116,82 @@ describe('the pas à pas', () => {
     expect(below.zone.left).toBeCloseTo(below.target.left, 0);
   });
 
+  it("draws a step in the key's own task: at the next frame's start, the step is shown, its zone placed and focused", async () => {
+    /**
+     * Presses `key` and reports what the page shows when the first animation frame after it starts (asked for
+     * in the page's first keydown listener, so before anything the player asks for that frame): the step, what
+     * has the focus, the zone's box and its target's. Work left for that frame would lengthen it, and the
+     * trainee's wait for the step, however long the key's task was.
+     */
+    const atNextFrame = async (page: Page, key: string) => {
+      await page.evaluate(() => {
+        const w = window as unknown as { atFrame: Promise<unknown> };
+        w.atFrame = new Promise((resolve) => {
+          addEventListener(
+            'keydown',
+            () =>
+              requestAnimationFrame(() => {
+                const player = document.querySelector('mes-tutorial')!.shadowRoot!;
+                let el = document.activeElement;
+                while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+                const overlay = player.querySelector('mes-tutorial-overlay') as (HTMLElement & { target: string | null; zone: HTMLElement | null; anchoredElement(name: string): HTMLElement | null }) | null;
+                const box = (e: Element | null | undefined) => (e ? (({ x, y, width, height }) => ({ x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) }))(e.getBoundingClientRect()) : null);
+                resolve({
+                  step: player.querySelector('.stage')!.getAttribute('data-step'),
+                  focused: el?.getAttribute('data-hotspot') ?? el?.tagName.toLowerCase() ?? null,
+                  zone: box(overlay?.zone),
+                  target: box(overlay?.target ? overlay.anchoredElement(overlay.target) : null),
+                });
+              }),
+            { capture: true, once: true },
+          );
+        });
+      });
+      await page.keyboard.press(key);
+      return page.evaluate(() => (window as unknown as { atFrame: Promise<{ step: string; focused: string | null; zone: object | null; target: object | null }> }).atFrame);
+    };
+    /** The page's session runs (a key pressed before it is done once it does, not in its own task). */
+    const running = (page: Page) => page.locator('mes-tutorial[data-drawn-ahead]').waitFor({ state: 'attached', timeout: 15_000 });
+    app = await openApp('/?scenario=pas-a-pas&step=s3-code&mode=guided', { viewport: { width: 1280, height: 800 } });
+    const { page } = app;
+    await ready(page);
+    await running(page);
+    await page.waitForFunction(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute('data-hotspot') === 'zone';
+    });
+    // A step of the site: Enter on the zone types the code; the next step's zone is on the NIR's field.
+    const site = await atNextFrame(page, 'Enter');
+    expect(site.step).toBe('s3-nir');
+    expect(site.focused).toBe('zone');
+    expect(site.zone).not.toBeNull();
+    expect(site.zone).toEqual(site.target);
+    // A step that changes the site's screen: the new screen's elements render after the player's update,
+    // the step's target among them.
+    await page.goto(page.url().replace(/step=[^&]+/, 'step=s2-begin'));
+    await ready(page);
+    await running(page);
+    await page.waitForFunction(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute('data-hotspot') === 'zone';
+    });
+    const screen = await atNextFrame(page, 'Enter');
+    expect(screen.step).toBe('s3-code');
+    expect(screen.focused).toBe('zone');
+    expect(screen.zone).not.toBeNull();
+    expect(screen.zone).toEqual(screen.target);
+    // A slide: its title has the focus.
+    await page.goto(page.url().replace(/step=[^&]+/, 'step=howto'));
+    await ready(page);
+    await running(page);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    const slide = await atNextFrame(page, 'ArrowRight');
+    expect(slide.step).toBe('before');
+    expect(slide.focused).toBe('h1');
+  });
+
   it('shows words, never translation keys, on the first slide before the session has loaded', async () => {
     app = await openApp('/');
     const { page } = app;

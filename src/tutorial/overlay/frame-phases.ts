@@ -61,6 +61,18 @@ export function writeInNextFrame(work: FrameWork): void {
   schedule();
 }
 
+/**
+ * Runs now, in this task, the work asked for the next frame: its reads, then its writes (the updates the
+ * reads ask for run in the microtasks after this call, as they do after the frame's callbacks; a write that
+ * waits for one of them is done by it). The frame, when it comes, has that much less to do.
+ */
+export function runFrameWorkNow(): void {
+  if (!scheduled) return;
+  const time = performance.now();
+  run(reads, time);
+  run(writes, time);
+}
+
 /** Takes back work asked for with readInNextFrame or writeInNextFrame. */
 export function cancelFrameWork(work: FrameWork): void {
   reads.delete(work);

@@ -6,7 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { redrawOnLanguageChange, t } from '../../i18n';
 import { AnchorController } from './anchor-controller';
-import { awaitsFrame, cancelFrameWork, writeInNextFrame } from './frame-phases';
+import { awaitsFrame, cancelFrameWork, runFrameWorkNow, writeInNextFrame } from './frame-phases';
 import { findHotspot } from './find-hotspot';
 import { placeCallout, spotlightPath, type CalloutPlacement, type Rect, type Side, type Size } from './geometry';
 import { HAND_TIP, HAND_VIEWBOX, handIcon } from './hand';
@@ -475,6 +475,15 @@ export class MesTutorialOverlay extends LitElement {
   }
 
   /**
+   * Measures the targets and draws what they ask for now, in this task, rather than in the next frame: the
+   * zone, the spotlight and the callouts placed (see runFrameWorkNow). Resolves once drawn.
+   */
+  async drawNow(): Promise<void> {
+    runFrameWorkNow();
+    await this.updateComplete;
+  }
+
+  /**
    * Moves the keyboard focus to the zone as soon as it is rendered: at once when it is, else in the update
    * that draws it (the new step's target measured in the frame that draws the step: the focus is then drawn
    * in that same frame, not in one more frame right after it). Resolves false when no zone came within
@@ -513,6 +522,7 @@ export class MesTutorialOverlay extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('insetTop')) this.style.setProperty('--mes-overlay-top', `${this.insetTop}px`);
     if (changed.has('insetBottom')) this.style.setProperty('--mes-overlay-bottom', `${this.insetBottom}px`);
+    if (changed.has('insetTop') || changed.has('insetBottom')) this.insetsMoved = true;
     if (changed.has('callouts') || changed.has('zoneKey')) {
       this.dismissed = new Set();
       this.sheeted = new Set();
@@ -609,6 +619,8 @@ export class MesTutorialOverlay extends LitElement {
   protected override updated(): void {
     const droppedOnly = this.droppedOnly;
     this.droppedOnly = false;
+    const insetsMoved = this.insetsMoved;
+    this.insetsMoved = false;
     if (this.zone) for (const focus of [...this.zoneWaiters]) focus();
     this.tapLater();
     if (this.placementPending) {
@@ -620,6 +632,16 @@ export class MesTutorialOverlay extends LitElement {
     // An update that only took the zone of the step before away (dropLeavingZone) moved nothing: no
     // placement. Placed again, the callouts asked for one more frame right after the step's.
     if (droppedOnly) return;
+    // The bars' heights changed (read by the player in the step's task, or reported by its ResizeObserver
+    // while a frame is drawn): where every target has been measured, the callouts are placed again now, in
+    // that task or frame. Placed in the next frame, they were drawn in one more frame right after.
+    if (insetsMoved && [...this.anchors.values()].every((anchor) => anchor.rect !== null)) {
+      cancelFrameWork(this.placeInFrame);
+      clearTimeout(this.placementTimer);
+      this.placementTimer = undefined;
+      this.placeCallouts();
+      return;
+    }
     if (awaitsFrame(this.placeInFrame)) return;
     // In the frame's write phase, after the anchors' reads; as the anchors do, a timer stands in for the
     // frame where none comes (a page not shown).
@@ -860,6 +882,9 @@ export class MesTutorialOverlay extends LitElement {
 
   /** The pending update only takes the zone of the step before away: see updated(). */
   private droppedOnly = false;
+
+  /** The pending update moves the bars' insets: see updated(). */
+  private insetsMoved = false;
 
   /** Any other reason to update (a property, a size, a dismissed callout) may move the callouts. */
   override requestUpdate(...args: Parameters<LitElement['requestUpdate']>): void {
