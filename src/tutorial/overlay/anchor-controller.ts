@@ -190,8 +190,8 @@ export class AnchorController implements ReactiveController {
     if (this.target) this.resizeObserver?.unobserve(this.target);
     this.target = el;
     clearTimeout(this.observeTimer);
-    // Observed from the next task, not now: a target is found in the frame that draws a new step, and
-    // observing it there asks for one more frame right after that one (to report its first size), whose
+    // Observed from the next task, not now: a target is found in a new step's task or the frame that draws
+    // it, and observing it there asks for one more frame right after the step's (to report its first size), whose
     // commit waits for the raster of the first: the whole new screen, tens of milliseconds in software.
     // Its size until then is the one just measured; the settling checks that follow still read it.
     if (el) {

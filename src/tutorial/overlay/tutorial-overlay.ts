@@ -485,8 +485,8 @@ export class MesTutorialOverlay extends LitElement {
 
   /**
    * Moves the keyboard focus to the zone as soon as it is rendered: at once when it is, else in the update
-   * that draws it (the new step's target measured in the frame that draws the step: the focus is then drawn
-   * in that same frame, not in one more frame right after it). Resolves false when no zone came within
+   * that draws it (the new step's target measured in the step's task, see drawNow, or in the frame that
+   * draws the step: the focus is then drawn with it, not in one more frame right after it). Resolves false when no zone came within
    * `timeout` ms.
    */
   focusZone(timeout = 500): Promise<boolean> {
@@ -508,8 +508,8 @@ export class MesTutorialOverlay extends LitElement {
   }
 
   /**
-   * The element its anchor found for `name` when it last measured it (in the frame that draws a new step,
-   * that frame's), while it is still in the page; else null.
+   * The element its anchor found for `name` when it last measured it (for a new step, in its task or the
+   * frame that draws it), while it is still in the page; else null.
    */
   anchoredElement(name: string): HTMLElement | null {
     const el = this.anchors.get(name)?.target ?? null;
@@ -529,7 +529,7 @@ export class MesTutorialOverlay extends LitElement {
       this.sizes.clear();
     }
     // The zone of the step before goes (a zone is keyed by its step). If it has the focus, it stays, hidden
-    // and deaf, until the focus moves on (to the new zone, in the frame that draws it): taken away focused,
+    // and deaf, until the focus moves on (to the new zone, in the step's task or frame): taken away focused,
     // or let go of, it had the browser lay the page out at once, in the middle of the step's update.
     // Back to that step before the focus moved: its zone is drawn anew.
     if (this.leavingZone && this.leavingZone.key === this.zoneKey) this.leavingZone = null;
@@ -867,8 +867,8 @@ export class MesTutorialOverlay extends LitElement {
   private leavingZone: { key: unknown; label: string; box: Record<'left' | 'top' | 'width' | 'height', string> } | null = null;
 
   /**
-   * Lets the zone go as it loses the focus (to the new zone, in the frame that draws the step): the update
-   * this asks for, in that frame's microtasks, takes it away, no longer focused. Taken away by hand instead,
+   * Lets the zone go as it loses the focus (to the new zone, in the step's task or the frame that draws it):
+   * the update this asks for, in the microtasks right after, takes it away, no longer focused. Taken away by hand instead,
    * it left the list of zones that Lit keeps out of step with the page, and a later update moved the next
    * focused zone (which blurs it) or failed.
    */
