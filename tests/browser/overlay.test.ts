@@ -179,6 +179,18 @@ async function expectZoneOn(overlay: MesTutorialOverlay, target: HTMLElement): P
   );
 }
 
+/** Counts the overlay's placements of its callouts from now on. */
+function countPlacements(overlay: MesTutorialOverlay): () => number {
+  const spied = overlay as unknown as { placeCallouts(): void };
+  const place = spied.placeCallouts.bind(overlay);
+  let placements = 0;
+  spied.placeCallouts = () => {
+    placements += 1;
+    place();
+  };
+  return () => placements;
+}
+
 function center(el: Element): [number, number] {
   const r = el.getBoundingClientRect();
   return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];
@@ -577,13 +589,7 @@ describe('<mes-tutorial-overlay>', () => {
     const { site, overlay } = await page({ target: 'go', zoneKey: 1, callouts: callouts('go') });
     await expectZoneOn(overlay, hotspot(site, 'go'));
     overlay.zone!.focus();
-    const spied = overlay as unknown as { placeCallouts(): void };
-    const place = spied.placeCallouts.bind(overlay);
-    let placements = 0;
-    spied.placeCallouts = () => {
-      placements += 1;
-      place();
-    };
+    const placements = countPlacements(overlay);
     // The next step, its zone focused in the frame that draws it, after the overlay's own work of that frame,
     // as the player does.
     Object.assign(overlay, { target: 'other', zoneKey: 2, callouts: callouts('other') });
@@ -596,20 +602,14 @@ describe('<mes-tutorial-overlay>', () => {
     await expectZoneOn(overlay, hotspot(site, 'other'));
     // Once, in the step's frame; a second placement came in the next frame, for the update that only took
     // the zone before away.
-    expect(placements).to.equal(1);
+    expect(placements()).to.equal(1);
   });
 
   it("drawNow draws a new target's zone and places its callouts in the task, before any frame", async () => {
     const callouts = (target: string): Callout[] => [{ target, text: 'Cliquez ici', n: 1, kind: 'step' }];
     const { site, overlay } = await page({ target: 'go', zoneKey: 1, callouts: callouts('go') });
     await expectZoneOn(overlay, hotspot(site, 'go'));
-    const spied = overlay as unknown as { placeCallouts(): void };
-    const place = spied.placeCallouts.bind(overlay);
-    let placements = 0;
-    spied.placeCallouts = () => {
-      placements += 1;
-      place();
-    };
+    const placements = countPlacements(overlay);
     let frames = 0;
     requestAnimationFrame(() => (frames += 1));
     Object.assign(overlay, { target: 'other', zoneKey: 2, callouts: callouts('other') });
@@ -619,7 +619,7 @@ describe('<mes-tutorial-overlay>', () => {
     expect(frames).to.equal(0);
     const target = hotspot(site, 'other').getBoundingClientRect();
     expect(near(overlay.zone!.getBoundingClientRect(), target), `zone ${describeRect(overlay.zone!.getBoundingClientRect())}, target ${describeRect(target)}`).to.equal(true);
-    expect(placements).to.equal(1);
+    expect(placements()).to.equal(1);
     const callout = part(overlay, '.callout.anchored').getBoundingClientRect();
     // Next to its target (within the callout's gap and arrow), not where it was drawn before being placed.
     const gap = Math.max(target.left - callout.right, callout.left - target.right, target.top - callout.bottom, callout.top - target.bottom);
@@ -633,23 +633,17 @@ describe('<mes-tutorial-overlay>', () => {
     const callouts: Callout[] = [{ target: 'go', text: 'Cliquez ici', n: 1, kind: 'step' }];
     const { overlay } = await page({ target: 'go', zoneKey: 1, callouts });
     await settled(overlay);
-    const spied = overlay as unknown as { placeCallouts(): void };
-    const place = spied.placeCallouts.bind(overlay);
-    let placements = 0;
-    spied.placeCallouts = () => {
-      placements += 1;
-      place();
-    };
+    const placements = countPlacements(overlay);
     let frames = 0;
     requestAnimationFrame(() => (frames += 1));
     // As the player's ResizeObserver reports a taller step panel while a frame is drawn.
     overlay.insetBottom = 120;
     await overlay.updateComplete;
     expect(frames).to.equal(0);
-    expect(placements).to.equal(1);
+    expect(placements()).to.equal(1);
     // Nothing is left for the next frame.
     for (let i = 0; i < 3; i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
-    expect(placements).to.equal(1);
+    expect(placements()).to.equal(1);
   });
 
   it('focusZone focuses the zone where it is: the page is scrolled by the player, never by the focus', async () => {

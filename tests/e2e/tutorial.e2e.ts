@@ -150,42 +150,39 @@ describe('the pas à pas', () => {
       await page.keyboard.press(key);
       return page.evaluate(() => (window as unknown as { atFrame: Promise<{ step: string; focused: string | null; zone: object | null; target: object | null }> }).atFrame);
     };
-    /** The page's session runs (a key pressed before it is done once it does, not in its own task). */
-    const running = (page: Page) => page.locator('mes-tutorial[data-drawn-ahead]').waitFor({ state: 'attached', timeout: 15_000 });
-    app = await openApp('/?scenario=pas-a-pas&step=s3-code&mode=guided', { viewport: { width: 1280, height: 800 } });
+    /**
+     * Opens `step` and waits until its session runs (a key pressed before that is done once it does, not in
+     * its own task) and, on a step of the site, until its zone has the focus.
+     */
+    const arrive = async (page: Page, step: string, zone: boolean) => {
+      await page.goto(page.url().replace(/step=[^&]+/, `step=${step}`));
+      await ready(page);
+      await page.locator('mes-tutorial[data-drawn-ahead]').waitFor({ state: 'attached', timeout: 15_000 });
+      if (!zone) return;
+      await page.waitForFunction(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.getAttribute('data-hotspot') === 'zone';
+      });
+    };
+    /** Enter on the zone of `from`: at the next frame's start, `to` is shown, its zone focused, on its target. */
+    const zoneDrawnAtNextFrame = async (page: Page, from: string, to: string) => {
+      await arrive(page, from, true);
+      const drawn = await atNextFrame(page, 'Enter');
+      expect(drawn.step).toBe(to);
+      expect(drawn.focused).toBe('zone');
+      expect(drawn.zone).not.toBeNull();
+      expect(drawn.zone).toEqual(drawn.target);
+    };
+    app = await openApp('/?scenario=pas-a-pas&step=cover&mode=guided', { viewport: { width: 1280, height: 800 } });
     const { page } = app;
-    await ready(page);
-    await running(page);
-    await page.waitForFunction(() => {
-      let el = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return el?.getAttribute('data-hotspot') === 'zone';
-    });
     // A step of the site: Enter on the zone types the code; the next step's zone is on the NIR's field.
-    const site = await atNextFrame(page, 'Enter');
-    expect(site.step).toBe('s3-nir');
-    expect(site.focused).toBe('zone');
-    expect(site.zone).not.toBeNull();
-    expect(site.zone).toEqual(site.target);
+    await zoneDrawnAtNextFrame(page, 's3-code', 's3-nir');
     // A step that changes the site's screen: the new screen's elements render after the player's update,
     // the step's target among them.
-    await page.goto(page.url().replace(/step=[^&]+/, 'step=s2-begin'));
-    await ready(page);
-    await running(page);
-    await page.waitForFunction(() => {
-      let el = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return el?.getAttribute('data-hotspot') === 'zone';
-    });
-    const screen = await atNextFrame(page, 'Enter');
-    expect(screen.step).toBe('s3-code');
-    expect(screen.focused).toBe('zone');
-    expect(screen.zone).not.toBeNull();
-    expect(screen.zone).toEqual(screen.target);
+    await zoneDrawnAtNextFrame(page, 's2-begin', 's3-code');
     // A slide: its title has the focus.
-    await page.goto(page.url().replace(/step=[^&]+/, 'step=howto'));
-    await ready(page);
-    await running(page);
+    await arrive(page, 'howto', false);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     const slide = await atNextFrame(page, 'ArrowRight');
     expect(slide.step).toBe('before');
