@@ -629,6 +629,35 @@ describe('<mes-tutorial-overlay>', () => {
     expect(overlay.shadowRoot!.activeElement).to.equal(overlay.zone);
   });
 
+  it("reads every callout's size before it moves any: one style pass for the placement, not one per callout", async () => {
+    const callouts: Callout[] = [
+      { target: 'go', text: 'Cliquez ici', n: 1, kind: 'step' },
+      { target: 'other', text: 'Puis ici', n: 2, kind: 'note' },
+      { target: 'go', text: 'Et encore ici', n: 3, kind: 'note' },
+    ];
+    const { overlay } = await page({ target: 'go', zoneKey: 1, callouts });
+    await settled(overlay);
+    const anchored = [...overlay.shadowRoot!.querySelectorAll<HTMLElement>('.callout.anchored')];
+    expect(anchored.length, 'three callouts next to their targets').to.equal(3);
+    // Each size read and each move of a callout, in order.
+    const log: string[] = [];
+    const width = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth')!;
+    for (const el of anchored) {
+      Object.defineProperty(el, 'offsetWidth', { configurable: true, get: () => (log.push('read'), width.get!.call(el)) });
+      // Chromium answers a style's properties without accessors of its own: these stand in for it.
+      Object.defineProperty(el.style, 'transform', {
+        configurable: true,
+        get: () => el.style.getPropertyValue('transform'),
+        set: (value: string) => (log.push('move'), el.style.setProperty('transform', value)),
+      });
+    }
+    overlay.insetBottom = 90;
+    await overlay.updateComplete;
+    expect(log.filter((entry) => entry === 'read').length, log.join(' ')).to.equal(3);
+    expect(log.filter((entry) => entry === 'move').length, log.join(' ')).to.equal(3);
+    expect(log.lastIndexOf('read'), log.join(' ')).to.be.below(log.indexOf('move'));
+  });
+
   it('places the callouts again at once when the bars move, where the targets are measured: no frame asked for', async () => {
     const callouts: Callout[] = [{ target: 'go', text: 'Cliquez ici', n: 1, kind: 'step' }];
     const { overlay } = await page({ target: 'go', zoneKey: 1, callouts });

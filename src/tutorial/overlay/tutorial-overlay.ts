@@ -769,12 +769,18 @@ export class MesTutorialOverlay extends LitElement {
       if (box.width > 0 && box.height > 0) obstacles.push(box);
     }
 
+    const ordered = this.ordered();
+    // Every size is read before any callout is moved: a size read after a callout's move had the browser
+    // work out the styles again, once per callout.
+    for (const { i } of ordered) {
+      const el = elements.get(i);
+      if (el) this.sizes.set(i, { width: el.offsetWidth, height: el.offsetHeight });
+    }
     const sheeted = new Set<number>();
-    for (const { c, i } of this.ordered()) {
+    for (const { c, i } of ordered) {
       const rect = c.target ? this.targetRect(c.target) : null;
       if (!rect) continue;
       const el = elements.get(i);
-      if (el) this.sizes.set(i, { width: el.offsetWidth, height: el.offsetHeight });
       const size = this.sizes.get(i);
       if (!size) {
         if (this.sheeted.has(i)) sheeted.add(i);
