@@ -521,10 +521,10 @@ describe('<mes-tutorial-overlay>', () => {
     expect(panel.closest('.dock')).to.not.equal(null);
   });
 
-  it('while the target is not rendered yet, shows its callouts in the panel and retries', async () => {
+  it('while the target is not rendered yet, shows its callouts in the panel once looked for, and retries', async () => {
     const { site, overlay } = await page({ target: 'late', callouts: [{ n: 1, text: 'Bientôt là', target: 'late', kind: 'step' }] }, { settle: false });
     expect(overlay.zone).to.equal(null);
-    expect(part(overlay, '.panel').textContent).to.contain('Bientôt là');
+    await waitUntil(() => overlay.shadowRoot!.querySelector('.panel')?.textContent?.includes('Bientôt là') === true, 'the callout is not in the panel', { timeout: 2000 });
     await new Promise((r) => setTimeout(r, 100));
     const late = document.createElement('button');
     late.textContent = 'Arrivé plus tard';
@@ -656,6 +656,33 @@ describe('<mes-tutorial-overlay>', () => {
     expect(log.filter((entry) => entry === 'read').length, log.join(' ')).to.equal(3);
     expect(log.filter((entry) => entry === 'move').length, log.join(' ')).to.equal(3);
     expect(log.lastIndexOf('read'), log.join(' ')).to.be.below(log.indexOf('move'));
+  });
+
+  it("draws a new step's callouts next to their target at once, never first in the panel", async () => {
+    const callouts = (target: string): Callout[] => [{ target, text: 'Cliquez ici', n: 1, kind: 'step' }];
+    const { site, overlay } = await page({ target: 'go', zoneKey: 1, callouts: callouts('go') });
+    await settled(overlay);
+    // Every callout the overlay draws, and where: in the panel, or next to its target.
+    const drawn: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!(node instanceof HTMLElement)) continue;
+          for (const callout of [node, ...node.querySelectorAll<HTMLElement>('.callout')].filter((el) => el.classList.contains('callout'))) {
+            drawn.push(callout.classList.contains('anchored') ? 'anchored' : 'panel');
+          }
+        }
+      }
+    });
+    observer.observe(overlay.shadowRoot!, { childList: true, subtree: true });
+    // A step with a new target, rendered already: its task measures it (drawNow), as the player does.
+    Object.assign(overlay, { target: 'other', zoneKey: 2, callouts: callouts('other') });
+    await overlay.updateComplete;
+    await overlay.drawNow();
+    observer.disconnect();
+    expect(drawn).to.deep.equal(['anchored']);
+    expect(overlay.shadowRoot!.querySelector('.panel')).to.equal(null);
+    await expectZoneOn(overlay, hotspot(site, 'other'));
   });
 
   it('places the callouts again at once when the bars move, where the targets are measured: no frame asked for', async () => {

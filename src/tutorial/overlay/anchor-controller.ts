@@ -35,6 +35,8 @@ export class AnchorController implements ReactiveController {
   rect: Rect | null = null;
   /** The element last resolved. */
   target: HTMLElement | null = null;
+  /** Whether the target has been looked for once: until then, a null rect says nothing yet. */
+  measured = false;
 
   private readonly host: ReactiveControllerHost;
   private readonly resolve: () => HTMLElement | null;
@@ -119,7 +121,10 @@ export class AnchorController implements ReactiveController {
     }
     const box = el?.getBoundingClientRect();
     const rect = box ? { x: box.x, y: box.y, width: box.width, height: box.height } : null;
-    if (!rectChanged(this.rect, rect)) return false;
+    // The first look tells the host even that the target is missing: it then shows what stood waiting.
+    const first = !this.measured;
+    this.measured = true;
+    if (!first && !rectChanged(this.rect, rect)) return false;
     this.rect = rect;
     this.host.requestUpdate();
     return true;

@@ -551,7 +551,9 @@ export class MesTutorialOverlay extends LitElement {
     const narrow = this.viewport.width < NARROW;
     const ordered = this.ordered();
     const anchored = ordered.filter(({ i, c }) => this.isAnchored(i, c));
-    const panelled = ordered.filter(({ i, c }) => !this.isAnchored(i, c));
+    // A callout whose target has not been looked for yet (a new step's, until its task or frame measures it)
+    // waits: drawn in the panel first, it was drawn again next to its target right after, in the same task.
+    const panelled = ordered.filter(({ i, c }) => !this.isAnchored(i, c) && !this.awaitsTarget(c));
     // The panel and the hint go where the target is not.
     const targetRight = rect ? rect.x + rect.width / 2 > this.viewport.width / 2 : true;
     const targetLow = rect ? rect.y + rect.height / 2 > this.viewport.height / 2 : false;
@@ -668,6 +670,11 @@ export class MesTutorialOverlay extends LitElement {
       .map((c, i) => ({ c, i }))
       .filter(({ i }) => !this.dismissed.has(i))
       .sort((a, b) => (a.c.n ?? Infinity) - (b.c.n ?? Infinity) || a.i - b.i);
+  }
+
+  /** Whether the callout's target is still to be looked for (see AnchorController.measured). */
+  private awaitsTarget(c: Callout): boolean {
+    return !!c.target && this.anchors.get(c.target)?.measured === false;
   }
 
   private isAnchored(i: number, c: Callout): boolean {
