@@ -1,5 +1,5 @@
-import { LitElement, css } from 'lit';
-import { query } from 'lit/decorators.js';
+import { LitElement, css, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
 import { redrawOnLanguageChange } from '../i18n';
 
 /**
@@ -42,8 +42,8 @@ export const sidePanelStyles = css`
   .panel {
     position: fixed;
     top: 0;
-    /* Above the pas à pas's own bottom panel, when the panel is shown in it. */
-    bottom: var(--mes-side-panel-bottom, 0px);
+    /* Above the pas à pas's own bottom panel, when the panel is shown in it: see bottomInset. */
+    bottom: 0;
     z-index: 900;
     display: flex;
     flex-direction: column;
@@ -133,6 +133,22 @@ export abstract class TabbedSidePanel<Tab extends string> extends LitElement {
   abstract hide(): Promise<void>;
 
   @query('.toggle') protected toggleButton!: HTMLButtonElement;
+
+  /**
+   * Room kept free under the panel, in px (the pas à pas's own bottom panel: its « Continuer » stays in
+   * sight), from the `bottom-inset` attribute (set before this element is defined, it still counts). Set on
+   * the panel itself: as a custom property set on this element, it had every element under it styled again,
+   * in the task of each step whose bottom panel is another height.
+   */
+  @property({ type: Number, attribute: 'bottom-inset' }) bottomInset = 0;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Also when the panel is drawn anew (opened, say).
+    const panel = this.renderRoot.querySelector<HTMLElement>('.panel');
+    const bottom = `${this.bottomInset}px`;
+    if (panel && panel.style.bottom !== bottom) panel.style.bottom = bottom;
+  }
 
   /** Shows a tab (by a click or a key); panels may do more. */
   protected selectTab(tab: Tab): void {

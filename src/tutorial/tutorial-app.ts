@@ -1016,14 +1016,14 @@ export class MesTutorial extends LitElement {
 
   /**
    * The side panels (documents, mailbox and phone) stop above the step's panel: their end stays in sight
-   * and « Continuer » stays usable while a value is copied from them. Set on them, not on this element, and
-   * only when it changes: a custom property set here, even to the same value, has every element under this
-   * one styled again (a hundred, in the frame of a step whose panel changed height).
+   * and « Continuer » stays usable while a value is copied from them. Set on each panel itself (see
+   * TabbedSidePanel.bottomInset), not as a custom property, on this element or theirs: that had every
+   * element under it styled again (a hundred, in the task of a step whose panel changed height).
    */
   private placeSidePanels(): void {
-    const bottom = `${this.barHeights.bottom}px`;
-    for (const panel of this.renderRoot.querySelectorAll<HTMLElement>('sim-devices, mes-documents-panel')) {
-      if (panel.style.getPropertyValue('--mes-side-panel-bottom') !== bottom) panel.style.setProperty('--mes-side-panel-bottom', bottom);
+    const bottom = String(this.barHeights.bottom);
+    for (const panel of this.renderRoot.querySelectorAll('sim-devices, mes-documents-panel')) {
+      if (panel.getAttribute('bottom-inset') !== bottom) panel.setAttribute('bottom-inset', bottom);
     }
   }
 

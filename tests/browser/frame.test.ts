@@ -184,6 +184,20 @@ describe('<sim-devices>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the room its bottom-inset attribute asks for under its panel, set on the panel itself', async () => {
+    const { el } = await devices([MAIL_OTP]);
+    el.setAttribute('bottom-inset', '120');
+    await el.show();
+    await el.updateComplete;
+    const panel = part(el, '.panel');
+    expect(Math.round(panel.getBoundingClientRect().bottom)).to.equal(window.innerHeight - 120);
+    // Nothing on the element itself that its whole tree would inherit (and be styled again for).
+    expect(el.style.length).to.equal(0);
+    el.setAttribute('bottom-inset', '0');
+    await el.updateComplete;
+    expect(Math.round(panel.getBoundingClientRect().bottom)).to.equal(window.innerHeight);
+  });
+
   it('opens by keyboard on the newest unread message, lists both tabs, closes on Esc', async () => {
     const { el } = await devices([MAIL_OTP, SMS_OTP, MAIL_CODE]);
     const toggle = toggleOf(el);
