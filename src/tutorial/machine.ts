@@ -12,7 +12,7 @@ import { fillTemplate, inboxValues, needsInbox, personaValues } from './values';
  */
 
 export { MODES, isSiteStep, targetOf, isFinished, isWaiting, isPerforming, siteOf, type Mode } from './session-view';
-import { isSiteStep, type Mode } from './session-view';
+import { isSiteIdle, isSiteStep, type Mode } from './session-view';
 
 export interface StepStats {
   /** The trainee reached this step in this run (an evaluation may start in the middle). */
@@ -90,7 +90,7 @@ export type TutorialEvent =
   | { type: 'SPEED'; speed: number }
   | { type: 'RESTART' };
 
-const idle = (s: SiteSnapshot) => Object.keys(s.children).length === 0 && !s.context.busy;
+const idle = isSiteIdle;
 
 function emptyStats(): StepStats {
   return { visited: false, wrongClicks: 0, refusedSubmissions: 0, hintsUsed: 0, durationMs: 0 };

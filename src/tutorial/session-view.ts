@@ -1,6 +1,6 @@
 import type { ActorRefFrom } from 'xstate';
 import type { PersonaData, Step } from '../scenarios/schema';
-import type { SiteMachine } from '../site/machine';
+import type { SiteMachine, SiteSnapshot } from '../site/machine';
 import type { TutorialSnapshot } from './machine';
 import { fillTemplate, personaValues } from './values';
 
@@ -31,3 +31,5 @@ export const isFinished = (s: TutorialSnapshot): boolean => s.matches({ session:
 export const isWaiting = (s: TutorialSnapshot): boolean => s.matches({ session: { step: 'waiting' } });
 /** The tutorial plays the step's action on the site (guided after the zone, or the demonstration). */
 export const isPerforming = (s: TutorialSnapshot): boolean => s.matches({ session: { step: 'performing' } });
+/** The site has answered: no request in flight, nothing being worked out (what the session waits for). */
+export const isSiteIdle = (s: SiteSnapshot): boolean => Object.keys(s.children).length === 0 && !s.context.busy;

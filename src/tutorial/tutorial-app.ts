@@ -14,7 +14,7 @@ import type { EvaluationResult, StepRecord } from './evaluation/score';
 import { isFullscreen, onFullscreenChange, toggleFullscreen } from './fullscreen';
 import { KeyboardController } from './keyboard';
 import type { TutorialActor, TutorialContext, TutorialEvent, TutorialScenario, TutorialSnapshot } from './machine';
-import { MODES, isFinished, isSiteStep, isWaiting, siteOf, targetOf, type Mode } from './session-view';
+import { MODES, isFinished, isPerforming, isSiteIdle, isSiteStep, isWaiting, siteOf, targetOf, type Mode } from './session-view';
 import type { MesTutorialOverlay } from './overlay/tutorial-overlay';
 import './progress-bar';
 import type { MesShortcutsDialog } from './shortcuts-dialog';
@@ -665,6 +665,7 @@ export class MesTutorial extends LitElement {
 
   private handleSnapshot(snapshot: TutorialSnapshot): void {
     this.snapshot = snapshot;
+    for (const waiter of this.snapshotWaiters.splice(0)) waiter();
     this.preview = null;
     if (isWaiting(snapshot)) {
       this.firstWait = false;
@@ -702,6 +703,30 @@ export class MesTutorial extends LitElement {
   private siteChanged(site: SiteSnapshot): void {
     if (!this.rebuildingSite()) this.site = site;
   }
+
+  /**
+   * Where the session plays a guided step's action on the site and the site has answered, the session's next
+   * snapshot (the step after) comes in this task's microtasks: this update waits for it, and draws both once.
+   * Drawn at once, the player and the overlay were updated for a moment no one sees (the new screen under the
+   * step before), then again for the step after. Not in demonstration mode, whose typing is drawn key by key;
+   * a timer stands in, should no snapshot follow.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const snap = this.snapshot;
+    const site = this.site;
+    if (!snap || snap.context.mode !== 'guided' || !isPerforming(snap) || !site || !isSiteIdle(site)) return super.scheduleUpdate();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 0);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.snapshotWaiters.push(done);
+    }).then(() => super.scheduleUpdate());
+  }
+
+  /** Updates waiting for the session's next snapshot (see scheduleUpdate). */
+  private snapshotWaiters: Array<() => void> = [];
 
   /**
    * The mailbox and phone read their messages again after a change in the simulated world: once for all the

@@ -189,6 +189,45 @@ describe('the pas à pas', () => {
     expect(slide.focused).toBe('h1');
   });
 
+  it("draws a guided step's answer from the site once, with the step after, not first under the step before", async () => {
+    app = await openApp('/?scenario=pas-a-pas&step=s3-code&mode=guided', { viewport: { width: 1280, height: 800 } });
+    const { page } = app;
+    await page.locator('mes-tutorial[data-drawn-ahead]').waitFor({ state: 'attached', timeout: 15_000 });
+    await page.waitForFunction(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute('data-hotspot') === 'zone';
+    });
+    // Each update of the player from the key on: the step its stage shows.
+    await page.evaluate(() => {
+      const player = document.querySelector('mes-tutorial') as HTMLElement & { updated(changed: unknown): void };
+      const w = window as unknown as { drawn: string[] };
+      w.drawn = [];
+      const updated = player.updated.bind(player);
+      addEventListener(
+        'keydown',
+        () => {
+          player.updated = (changed: unknown) => {
+            w.drawn.push(player.shadowRoot!.querySelector('.stage')!.getAttribute('data-step') ?? '');
+            updated(changed);
+          };
+        },
+        { capture: true, once: true },
+      );
+    });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('step') === 's3-nir');
+    const drawn = await page.evaluate(() => (window as unknown as { drawn: string[] }).drawn);
+    // Never the step before (its zone typed the code): the site's answer is drawn with the step after.
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.filter((step) => step !== 's3-nir')).toEqual([]);
+    // And the code is typed in the screen drawn with it.
+    await expect.poll(() => page.evaluate(() => {
+      const screen = document.querySelector('mes-tutorial')!.shadowRoot!.querySelector('mes-site-frame')?.firstElementChild;
+      return screen?.shadowRoot?.querySelector<HTMLInputElement>('input#code')?.value ?? null;
+    })).toBe('Kp7RmX2qLa9T');
+  });
+
   it('shows words, never translation keys, on the first slide before the session has loaded', async () => {
     app = await openApp('/');
     const { page } = app;
