@@ -14,7 +14,7 @@ import type { EvaluationResult, StepRecord } from './evaluation/score';
 import { isFullscreen, onFullscreenChange, toggleFullscreen } from './fullscreen';
 import { KeyboardController } from './keyboard';
 import type { TutorialActor, TutorialContext, TutorialEvent, TutorialScenario, TutorialSnapshot } from './machine';
-import { MODES, isFinished, isPerforming, isSiteIdle, isSiteStep, isWaiting, siteOf, targetOf, type Mode } from './session-view';
+import { MODES, isFinished, isPerforming, isSiteStep, isWaiting, siteOf, targetOf, type Mode } from './session-view';
 import type { MesTutorialOverlay } from './overlay/tutorial-overlay';
 import './progress-bar';
 import type { MesShortcutsDialog } from './shortcuts-dialog';
@@ -705,16 +705,17 @@ export class MesTutorial extends LitElement {
   }
 
   /**
-   * Where the session plays a guided step's action on the site and the site has answered, the session's next
-   * snapshot (the step after) comes in this task's microtasks: this update waits for it, and draws both once.
-   * Drawn at once, the player and the overlay were updated for a moment no one sees (the new screen under the
-   * step before), then again for the step after. Not in demonstration mode, whose typing is drawn key by key;
-   * a timer stands in, should no snapshot follow.
+   * While the session plays a guided step's action on the site, this update waits for the session's next
+   * snapshot (the step after, once the site has answered), or for the next task, whichever comes first, and
+   * draws them once. The site answers in the microtasks of the key's task as a rule (its backend is in the
+   * page): drawn at once, the player and the overlay were updated for moments no one sees (the site busy,
+   * then its new screen, under the step before), then again for the step after. An answer that takes longer
+   * (a slow or failing network) has the site's state drawn from the next task on, as before. Not in
+   * demonstration mode, whose typing is drawn key by key.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const snap = this.snapshot;
-    const site = this.site;
-    if (!snap || snap.context.mode !== 'guided' || !isPerforming(snap) || !site || !isSiteIdle(site)) return super.scheduleUpdate();
+    if (!snap || snap.context.mode !== 'guided' || !isPerforming(snap)) return super.scheduleUpdate();
     return new Promise<void>((resolve) => {
       const timer = setTimeout(done, 0);
       function done(): void {

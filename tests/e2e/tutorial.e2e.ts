@@ -192,40 +192,51 @@ describe('the pas à pas', () => {
   it("draws a guided step's answer from the site once, with the step after, not first under the step before", async () => {
     app = await openApp('/?scenario=pas-a-pas&step=s3-code&mode=guided', { viewport: { width: 1280, height: 800 } });
     const { page } = app;
-    await page.locator('mes-tutorial[data-drawn-ahead]').waitFor({ state: 'attached', timeout: 15_000 });
-    await page.waitForFunction(() => {
-      let el = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return el?.getAttribute('data-hotspot') === 'zone';
-    });
-    // Each update of the player from the key on: the step its stage shows.
-    await page.evaluate(() => {
-      const player = document.querySelector('mes-tutorial') as HTMLElement & { updated(changed: unknown): void };
-      const w = window as unknown as { drawn: string[] };
-      w.drawn = [];
-      const updated = player.updated.bind(player);
-      addEventListener(
-        'keydown',
-        () => {
-          player.updated = (changed: unknown) => {
-            w.drawn.push(player.shadowRoot!.querySelector('.stage')!.getAttribute('data-step') ?? '');
-            updated(changed);
-          };
-        },
-        { capture: true, once: true },
-      );
-    });
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('step') === 's3-nir');
-    const drawn = await page.evaluate(() => (window as unknown as { drawn: string[] }).drawn);
-    // Never the step before (its zone typed the code): the site's answer is drawn with the step after.
-    expect(drawn.length).toBeGreaterThan(0);
-    expect(drawn.filter((step) => step !== 's3-nir')).toEqual([]);
-    // And the code is typed in the screen drawn with it.
-    await expect.poll(() => page.evaluate(() => {
-      const screen = document.querySelector('mes-tutorial')!.shadowRoot!.querySelector('mes-site-frame')?.firstElementChild;
-      return screen?.shadowRoot?.querySelector<HTMLInputElement>('input#code')?.value ?? null;
-    })).toBe('Kp7RmX2qLa9T');
+    /** Enter on the zone of `from`: the steps the player's stage shows at each of its updates until `to` is shown. */
+    const drawnAfterZone = async (from: string, to: string) => {
+      await page.goto(page.url().replace(/step=[^&]+/, `step=${from}`));
+      await page.locator('mes-tutorial[data-drawn-ahead]').waitFor({ state: 'attached', timeout: 15_000 });
+      await page.waitForFunction(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.getAttribute('data-hotspot') === 'zone';
+      });
+      await page.evaluate(() => {
+        const player = document.querySelector('mes-tutorial') as unknown as HTMLElement & { updated(changed: unknown): void };
+        const w = window as unknown as { drawn: string[] };
+        w.drawn = [];
+        const updated = player.updated.bind(player);
+        addEventListener(
+          'keydown',
+          () => {
+            player.updated = (changed: unknown) => {
+              w.drawn.push(player.shadowRoot!.querySelector('.stage')!.getAttribute('data-step') ?? '');
+              updated(changed);
+            };
+          },
+          { capture: true, once: true },
+        );
+      });
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((id) => new URL(location.href).searchParams.get('step') === id, to);
+      return page.evaluate(() => (window as unknown as { drawn: string[] }).drawn);
+    };
+    // A field typed by the zone: never the step before, the site's answer is drawn with the step after.
+    const typed = await drawnAfterZone('s3-code', 's3-nir');
+    expect(typed.length).toBeGreaterThan(0);
+    expect(typed.filter((step) => step !== 's3-nir')).toEqual([]);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const screen = document.querySelector('mes-tutorial')!.shadowRoot!.querySelector('mes-site-frame')?.firstElementChild;
+          return screen?.shadowRoot?.querySelector<HTMLInputElement>('input#code')?.value ?? null;
+        }),
+      )
+      .toBe('Kp7RmX2qLa9T');
+    // A form sent to the backend: neither the site busy nor its new screen under the step before.
+    const sent = await drawnAfterZone('s3-submit', 's4-choose');
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.filter((step) => step !== 's4-choose')).toEqual([]);
   });
 
   it('shows words, never translation keys, on the first slide before the session has loaded', async () => {
