@@ -125,6 +125,29 @@ describe('<mes-site-frame>', () => {
     expect(await (await fetch('/assets/favicon.svg')).text()).to.equal(FAVICON_SVG);
     expect(WORDMARK_SVG).to.contain('#D81E7E').and.to.contain('SANTÉ');
   });
+
+  it('has the PNG images of the page icon drawn as the browser draws its SVG (scripts/favicon-png.mjs)', async () => {
+    for (const size of [32, 64]) {
+      const pixels = async (src: string): Promise<Uint8ClampedArray> => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = size;
+        canvas.height = size;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0, size, size);
+        return ctx.getImageData(0, 0, size, size).data;
+      };
+      const png = await pixels(`/assets/favicon-${size}.png`);
+      const svg = await pixels(`data:image/svg+xml,${encodeURIComponent(FAVICON_SVG)}`);
+      let worst = 0;
+      for (let i = 0; i < png.length; i += 1) worst = Math.max(worst, Math.abs(png[i]! - svg[i]!));
+      expect(worst, `favicon-${size}.png against the SVG drawn at ${size} px`).to.be.at.most(2);
+      // Not blank: the brand's blue square and the pink dot are there.
+      expect([...png.slice(((size / 2) * size + 2) * 4, ((size / 2) * size + 2) * 4 + 3)]).to.deep.equal([0x0c, 0x41, 0x9a]);
+    }
+  });
 });
 
 const MAIL_OTP: InboxMessage = {
