@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { emptyForms } from '../site/machine';
+import { initialSiteContext } from '../site/machine';
 import type { SiteContext } from '../site/types';
 import { personaValues } from '../tutorial/values';
 import type { GoalCondition } from './goal';
@@ -53,12 +53,8 @@ export function guideSentences(call: CallScenario): string[] {
     'inbox.code': t('calls:guidePath.inboxCode'),
     'inbox.otp': t('calls:guidePath.inboxOtp'),
   };
-  const ctx: SiteContext = {
+  const ctx: SiteContext = initialSiteContext({
     ruleSet: call.world.ruleSet,
-    forms: emptyForms(),
-    fieldErrors: {},
-    formError: null,
-    loginSuggestions: [],
     passwordChecklist: [],
     session: persona
       ? {
@@ -70,19 +66,7 @@ export function guideSentences(call: CallScenario): string[] {
           decidedAt: persona.decidedAt,
         }
       : null,
-    parentSession: null,
-    profiles: [],
-    contactKind: 'email',
-    contactReturn: 'contacts',
-    otpSentTo: '',
-    delivery: null,
-    proofDownloaded: false,
-    parentProofDownloaded: false,
-    notice: null,
-    blocker: null,
-    notCovered: null,
-    busy: false,
-  };
+  });
   const out: string[] = [];
   for (const block of call.call.guide) {
     for (const action of block.do) {

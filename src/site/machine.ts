@@ -82,6 +82,37 @@ export function emptyForms(): Forms {
   };
 }
 
+/**
+ * The site's context before anything is typed or asked (the machine's start), with `over` on top: one
+ * place for its fields, for the machine and for what reads a context without running it (the call
+ * centre's guide, tests).
+ */
+export function initialSiteContext(over: Partial<SiteContext> = {}): SiteContext {
+  const ruleSet = over.ruleSet ?? 'seed-2021';
+  return {
+    ruleSet,
+    forms: emptyForms(),
+    fieldErrors: {},
+    formError: null,
+    loginSuggestions: [],
+    passwordChecklist: passwordChecklist('', ruleSet),
+    session: null,
+    parentSession: null,
+    profiles: [],
+    contactKind: 'email',
+    contactReturn: 'contacts',
+    otpSentTo: '',
+    delivery: null,
+    proofDownloaded: false,
+    parentProofDownloaded: false,
+    notice: null,
+    blocker: null,
+    notCovered: null,
+    busy: false,
+    ...over,
+  };
+}
+
 /** The error code of a failed API call; network failures and unknown throws count as SERVER_ERROR. */
 export function errorCodeOf(error: unknown): ApiErrorCode | 'NETWORK' {
   if (error && typeof error === 'object') {
@@ -339,27 +370,7 @@ export function createSiteMachine(deps: SiteDeps) {
     },
   }).createMachine({
     id: 'site',
-    context: ({ input }) => ({
-      ruleSet: input.ruleSet ?? 'seed-2021',
-      forms: { ...emptyForms(), ...input.forms },
-      fieldErrors: {},
-      formError: null,
-      loginSuggestions: [],
-      passwordChecklist: passwordChecklist('', input.ruleSet ?? 'seed-2021'),
-      session: null,
-      parentSession: null,
-      profiles: [],
-      contactKind: 'email',
-      contactReturn: 'contacts',
-      otpSentTo: '',
-      delivery: null,
-      proofDownloaded: false,
-      parentProofDownloaded: false,
-      notice: null,
-      blocker: null,
-      notCovered: null,
-      busy: false,
-    }),
+    context: ({ input }) => initialSiteContext({ ruleSet: input.ruleSet ?? 'seed-2021', forms: { ...emptyForms(), ...input.forms } }),
     initial: 'screens',
     on: {
       FIELD: { actions: 'assignField' },

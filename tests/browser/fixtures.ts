@@ -1,4 +1,5 @@
 import type { ProfileSummary, SessionView } from '../../src/api/types';
+import { emptyForms, initialSiteContext } from '../../src/site/machine';
 import type { FormName, Forms, SiteContext } from '../../src/site/types';
 
 /**
@@ -44,15 +45,7 @@ export function profiles(): ProfileSummary[] {
   ];
 }
 
-export function emptyForms(): Forms {
-  return {
-    identify: { code: '', nir: '', cardType: '', serial: '' },
-    newCode: { nir: '', birthDate: '', cardType: '', serial: '' },
-    decision: { choice: '', cgu: false },
-    contact: { value: '', otp: '' },
-    credentials: { login: '', password: '', confirm: '' },
-  };
-}
+export { emptyForms };
 
 export type CtxOverrides = Partial<Omit<SiteContext, 'forms'>> & {
   /** Each form is merged field by field over the empty one. */
@@ -70,26 +63,5 @@ export function makeCtx(overrides: CtxOverrides = {}): SiteContext {
     contact: { ...base.contact, ...formOverrides.contact },
     credentials: { ...base.credentials, ...formOverrides.credentials },
   };
-  return {
-    ruleSet: 'seed-2021',
-    forms,
-    fieldErrors: {},
-    formError: null,
-    loginSuggestions: [],
-    passwordChecklist: [],
-    session: martineSession(),
-    parentSession: null,
-    profiles: [],
-    contactKind: 'email',
-    contactReturn: 'contacts',
-    otpSentTo: '',
-    delivery: null,
-    proofDownloaded: false,
-    parentProofDownloaded: false,
-    notice: null,
-    blocker: null,
-    notCovered: null,
-    busy: false,
-    ...rest,
-  };
+  return initialSiteContext({ forms, passwordChecklist: [], session: martineSession(), ...rest });
 }

@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { actionDone, describeEvent, eventOf, locateGuide, nextGuideEvent } from '../../../src/callcentre/guide';
 import type { GuideStep } from '../../../src/callcentre/schema';
-import { emptyForms } from '../../../src/site/machine';
+import { emptyForms, initialSiteContext } from '../../../src/site/machine';
 import type { SiteContext } from '../../../src/site/types';
 
 function ctx(over: Partial<SiteContext> = {}): SiteContext {
-  return {
-    ruleSet: 'seed-2021',
-    forms: emptyForms(),
-    fieldErrors: {},
-    formError: null,
-    loginSuggestions: [],
-    passwordChecklist: [],
-    session: null,
-    parentSession: null,
-    profiles: [],
-    contactKind: 'email',
-    contactReturn: 'contacts',
-    otpSentTo: '',
-    delivery: null,
-    proofDownloaded: false,
-    parentProofDownloaded: false,
-    notice: null,
-    blocker: null,
-    notCovered: null,
-    busy: false,
-    ...over,
-  };
+  return initialSiteContext({ passwordChecklist: [], ...over });
 }
 
 const guide: GuideStep[] = [
