@@ -13,7 +13,8 @@
  *   page loaded anew at each pass (every slide and screen then drawn for the first time in its page); the
  *   three pages measured alternately, 50 steps at a time, after 50 slide changes of the deck and 50 steps of
  *   the pas à pas, each in a page of its own, that warm the browser up (not counted); keys held down until the
- *   step change is recorded;
+ *   step change is recorded; and, alternately with them, a page that only changes one word of a heading in
+ *   its keydown listener (floorHtml: what the display's frames alone leave of the budget);
  * - heap after 500 complete journeys against after 10 (benchmark build, `--mode bench`);
  * - checking 100 scenarios of the size of the pas à pas.
  *
