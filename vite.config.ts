@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compileHints } from './scripts/vite-compile-hints.ts';
 import { cssLiterals } from './scripts/vite-css-literals.ts';
 import { dataFiles } from './scripts/vite-data-files.ts';
 import { inlineFavicon } from './scripts/vite-favicon.ts';
@@ -16,7 +17,8 @@ import { prerenderedFirstSlide } from './scripts/vite-prerender.mjs';
  * `vite build --mode single` (npm run build:single): one self-contained HTML file, without code
  * splitting nor service worker, finished by scripts/build-single.mjs.
  *
- * In every mode, the page's icon is written into index.html (scripts/vite-favicon.ts says why), the CSS of
+ * Outside the single file, the chunks the pas à pas's steps run are compiled whole when they load
+ * (scripts/vite-compile-hints.ts). In every mode, the page's icon is written into index.html (scripts/vite-favicon.ts says why), the CSS of
  * the Lit elements' templates is minified (scripts/vite-css-literals.ts), and MSW's cookie library (tough-cookie, with the whole public-suffix list) is replaced by the
  * simulated backend's own host-only cookie jar: src/backend/cookie-jar.ts says why and what it keeps.
  *
@@ -37,7 +39,7 @@ export default defineConfig(({ command, mode }) => {
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
     define: worker ? { __OFFLINE_WORKER__: JSON.stringify(`/${OFFLINE_WORKER}`) } : {},
-    plugins: [cssLiterals(), inlineFavicon(), shippedScenarios({ fetched: !single }), ...(worker ? [offlineWorker(), prerenderedFirstSlide()] : []), ...(single ? [] : [dataFiles()])],
+    plugins: [cssLiterals(), inlineFavicon(), shippedScenarios({ fetched: !single }), ...(worker ? [offlineWorker(), prerenderedFirstSlide()] : []), ...(single ? [] : [dataFiles(), compileHints()])],
     build: single
       ? {
           target: 'es2022',
