@@ -37,6 +37,7 @@ import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
 import { scriptsUntilReady, READY_MARK } from './bench/first-load.mjs';
 import { BUDGETS, dataFiles, distScripts, gzipSize, inlineScripts, kb } from './bench/sizes.mjs';
+import { byChangeKind, formatByChangeKind } from './bench/step-kinds.mjs';
 import { traceLoad } from './bench/trace.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4309);
@@ -582,6 +583,7 @@ async function main() {
             }
           }
           const { times: appSteps, slideTimes, siteTimes } = modes.loop;
+          const scenarioSteps = parse(readFileSync('scenarios/pas-a-pas.yaml', 'utf8')).tutorial.steps;
           const fresh = modes.fresh;
           if (process.env.BENCH_STEPS_SAVE) writeFileSync(process.env.BENCH_STEPS_SAVE, JSON.stringify({ frames, app: appSteps, fresh: fresh.times, reveal: revealSteps, floor: floorSteps }, null, 1));
           const ms = (records) => records.map((r) => r.ms);
@@ -594,7 +596,7 @@ async function main() {
           const fig = (records) => `p95 ${percentile(ms(records), 95).toFixed(1)}, median ${median(ms(records)).toFixed(1)}`;
           rows.push([
             `step change, input → next screen painted, ${frames === 'unlocked' ? 'frames unlocked' : '60 Hz frames'} (${STEPS} steps)`,
-            `p95 ${p95.toFixed(1)} ms (median ${median(ms(appSteps)).toFixed(1)}; from a slide: ${fig(slideTimes)}, ${slideTimes.length} steps; from a site step: ${fig(siteTimes)}) vs reveal.js p95 ${revealP95.toFixed(1)} ms (median ${median(ms(revealSteps)).toFixed(1)}), both in one page, looping. Medians, app: ${phases(appSteps)}; reveal.js: ${phases(revealSteps)}. Each pass in a page loaded anew: p95 ${percentile(ms(fresh.times), 95).toFixed(1)} ms (median ${median(ms(fresh.times)).toFixed(1)}; from a slide: ${fig(fresh.slideTimes)}; from a site step: ${fig(fresh.siteTimes)}). Before the first key of a page, the player drew the scenario's steps ahead, out of sight, in ${aheadFigure([...modes.loop.aheadTimes, ...fresh.aheadTimes])} after it was ready. Before them, the browser warmed up on 50 slide changes of the deck and 50 steps of the pas à pas, each in a page of its own, not counted (p95 ${percentile(ms(warmUpTimes), 95).toFixed(1)} and ${percentile(ms(appWarmUpTimes), 95).toFixed(1)} ms). Pass by pass (50 steps each, the app's then the deck's), p95 app vs reveal.js: ${passes.map((pass) => `${percentile(ms(pass.loop), 95).toFixed(1)} vs ${percentile(ms(pass.reveal), 95).toFixed(1)}`).join(', ')} ms. The least a page can do, one word of a heading changed in the keydown's listener (measured alternately with them, the same probe): p95 ${percentile(ms(floorSteps), 95).toFixed(1)} ms, median ${median(ms(floorSteps)).toFixed(1)} (${phases(floorSteps)})`,
+            `p95 ${p95.toFixed(1)} ms (median ${median(ms(appSteps)).toFixed(1)}; from a slide: ${fig(slideTimes)}, ${slideTimes.length} steps; from a site step: ${fig(siteTimes)}) vs reveal.js p95 ${revealP95.toFixed(1)} ms (median ${median(ms(revealSteps)).toFixed(1)}), both in one page, looping. Medians, app: ${phases(appSteps)}; reveal.js: ${phases(revealSteps)}. Each pass in a page loaded anew: p95 ${percentile(ms(fresh.times), 95).toFixed(1)} ms (median ${median(ms(fresh.times)).toFixed(1)}; from a slide: ${fig(fresh.slideTimes)}; from a site step: ${fig(fresh.siteTimes)}). Before the first key of a page, the player drew the scenario's steps ahead, out of sight, in ${aheadFigure([...modes.loop.aheadTimes, ...fresh.aheadTimes])} after it was ready. Before them, the browser warmed up on 50 slide changes of the deck and 50 steps of the pas à pas, each in a page of its own, not counted (p95 ${percentile(ms(warmUpTimes), 95).toFixed(1)} and ${percentile(ms(appWarmUpTimes), 95).toFixed(1)} ms). Pass by pass (50 steps each, the app's then the deck's), p95 app vs reveal.js: ${passes.map((pass) => `${percentile(ms(pass.loop), 95).toFixed(1)} vs ${percentile(ms(pass.reveal), 95).toFixed(1)}`).join(', ')} ms. The least a page can do, one word of a heading changed in the keydown's listener (measured alternately with them, the same probe): p95 ${percentile(ms(floorSteps), 95).toFixed(1)} ms, median ${median(ms(floorSteps)).toFixed(1)} (${phases(floorSteps)}). The app's changes by kind, in ms (and how many of the slowest 5 % are of that kind), looping: ${formatByChangeKind(byChangeKind(appSteps, scenarioSteps))}; loaded anew: ${formatByChangeKind(byChangeKind(fresh.times, scenarioSteps))}`,
             'p95 ≤ 16 ms and ≤ reveal.js',
             p95 <= 16 && p95 <= revealP95,
           ]);
