@@ -62,7 +62,9 @@ export async function traceLoad(browser, url, mark, rate = 4) {
   await context.close();
   // BENCH_TRACE_SAVE=dir keeps the whole trace, for Chromium's Performance panel.
   if (process.env.BENCH_TRACE_SAVE) {
-    const { writeFileSync } = await import('node:fs');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    // The directory is made if need be; a page is named after its path (`_` for the landing page).
+    mkdirSync(process.env.BENCH_TRACE_SAVE, { recursive: true });
     writeFileSync(`${process.env.BENCH_TRACE_SAVE}/${new URL(url).pathname.replace(/\W+/g, '_') || 'page'}.json`, JSON.stringify({ traceEvents: events }));
   }
   return summarize(events, mark, new URL(url).origin);
