@@ -152,6 +152,36 @@ function changeContactInput({ context }: { context: SiteContext }) {
   return { sessionId: context.session?.sessionId ?? '', kind: context.contactKind, value: contactValue(context.forms.contact, context.contactKind) };
 }
 
+/** What a refused request does on its screen (see requestState). */
+type Refusal = 'assignFormError' | 'assignProofRefused' | 'assignLoginRefused';
+
+/**
+ * A state that sends one request to the service: the actor `src` (its id too), with `input`. The screen shows
+ * it is busy until the answer (BUSY; `busy: false` for a request the screen does not wait on), and the events
+ * of `ignore` (« Retour » as a rule) wait for the answer rather than leave. The answer leads to `onDone`. A
+ * refusal that ends the journey shows the service's full-page error (BLOCKED); any other error goes back to
+ * `back` with the action `refused` (the form's error unless the screen words it otherwise).
+ */
+function requestState<const Src extends string, const Done, const Back extends string, Input>(
+  src: Src,
+  options: {
+    input: (args: { context: SiteContext; event: SiteEvent }) => Input;
+    onDone: Done;
+    back: Back;
+    refused?: Refusal;
+    ignore?: readonly SiteEvent['type'][];
+    busy?: boolean;
+  },
+) {
+  const { input, onDone, back, ignore = ['BACK'], busy = true } = options;
+  const refused: Refusal = options.refused ?? 'assignFormError';
+  return {
+    ...(busy ? BUSY : {}),
+    ...(ignore.length > 0 ? { on: Object.fromEntries(ignore.map((type) => [type, {}])) as Partial<Record<SiteEvent['type'], object>> } : {}),
+    invoke: { id: src, src, input, onDone, onError: [BLOCKED, { target: back, actions: refused }] },
+  };
+}
+
 export function createSiteMachine(deps: SiteDeps) {
   const today = deps.today ?? (() => new Date());
 
@@ -402,20 +432,12 @@ export function createSiteMachine(deps: SiteDeps) {
                   ],
                 },
               },
-              submitting: {
-                ...BUSY,
-                on: { BACK: {}, NEW_CODE: {} },
-                invoke: {
-                  id: 'identify',
-                  src: 'identify',
-                  input: ({ context }) => identifyRequest(context.forms.identify),
-                  onDone: { target: '#site.screens.decision', actions: 'assignSession' },
-                  onError: [
-                    BLOCKED,
-                    { target: 'editing', actions: 'assignFormError' },
-                  ],
-                },
-              },
+              submitting: requestState('identify', {
+                input: ({ context }) => identifyRequest(context.forms.identify),
+                onDone: { target: '#site.screens.decision', actions: 'assignSession' },
+                back: 'editing',
+                ignore: ['BACK', 'NEW_CODE'],
+              }),
             },
           },
           decision: {
@@ -439,23 +461,14 @@ export function createSiteMachine(deps: SiteDeps) {
                   ],
                 },
               },
-              submitting: {
-                ...BUSY,
-                on: { BACK: {} },
-                invoke: {
-                  id: 'decide',
-                  src: 'decide',
-                  input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '', decision: 'activate' as const, cguAccepted: true }),
-                  onDone: [
-                    { guard: 'isChildSession', target: '#site.screens.activated', actions: 'assignDecision' },
-                    { target: '#site.screens.contacts', actions: 'assignDecision' },
-                  ],
-                  onError: [
-                    BLOCKED,
-                    { target: 'editing', actions: 'assignFormError' },
-                  ],
-                },
-              },
+              submitting: requestState('decide', {
+                input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '', decision: 'activate' as const, cguAccepted: true }),
+                onDone: [
+                  { guard: 'isChildSession', target: '#site.screens.activated', actions: 'assignDecision' },
+                  { target: '#site.screens.contacts', actions: 'assignDecision' },
+                ],
+                back: 'editing',
+              }),
             },
           },
           confirmOpposition: {
@@ -463,20 +476,11 @@ export function createSiteMachine(deps: SiteDeps) {
             on: { BACK: { target: 'decision', actions: 'clearErrors' } },
             states: {
               idle: { on: { SUBMIT: { target: 'submitting', actions: 'clearErrors' } } },
-              submitting: {
-                ...BUSY,
-                on: { BACK: {} },
-                invoke: {
-                  id: 'decide',
-                  src: 'decide',
-                  input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '', decision: 'oppose' as const, cguAccepted: false }),
-                  onDone: { target: '#site.screens.opposed', actions: 'assignDecision' },
-                  onError: [
-                    BLOCKED,
-                    { target: 'idle', actions: 'assignFormError' },
-                  ],
-                },
-              },
+              submitting: requestState('decide', {
+                input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '', decision: 'oppose' as const, cguAccepted: false }),
+                onDone: { target: '#site.screens.opposed', actions: 'assignDecision' },
+                back: 'idle',
+              }),
             },
           },
           opposed: {
@@ -489,53 +493,35 @@ export function createSiteMachine(deps: SiteDeps) {
               checking: {
                 always: [{ guard: 'isChildSession', target: 'idle' }, { target: 'loadingProfiles' }],
               },
-              loadingProfiles: {
-                invoke: {
-                  id: 'fetchProfiles',
-                  src: 'fetchProfiles',
-                  input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '' }),
-                  onDone: { target: 'idle', actions: 'assignProfiles' },
-                  onError: [
-                    BLOCKED,
-                    { target: 'idle', actions: 'assignFormError' },
-                  ],
-                },
-              },
+              loadingProfiles: requestState('fetchProfiles', {
+                input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '' }),
+                onDone: { target: 'idle', actions: 'assignProfiles' },
+                back: 'idle',
+                ignore: [],
+                busy: false,
+              }),
               idle: {
                 on: {
                   DOWNLOAD_PROOF: { target: 'downloading', actions: 'clearErrors' },
                   MANAGE_PROFILE: { target: 'managing', actions: 'clearErrors' },
                 },
               },
-              downloading: {
-                ...BUSY,
-                invoke: {
-                  id: 'fetchProof',
-                  src: 'fetchProof',
-                  input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '' }),
-                  onDone: { target: 'idle', actions: ['assignProof', 'deliverProof'] },
-                  onError: [
-                    BLOCKED,
-                    { target: 'idle', actions: 'assignProofRefused' },
-                  ],
-                },
-              },
-              managing: {
-                ...BUSY,
-                invoke: {
-                  id: 'manageProfile',
-                  src: 'manageProfile',
-                  input: ({ context, event }) => ({
-                    sessionId: context.session?.sessionId ?? '',
-                    profileId: event.type === 'MANAGE_PROFILE' ? event.profileId : '',
-                  }),
-                  onDone: { target: '#site.screens.decision', actions: 'enterChildSession' },
-                  onError: [
-                    BLOCKED,
-                    { target: 'idle', actions: 'assignFormError' },
-                  ],
-                },
-              },
+              downloading: requestState('fetchProof', {
+                input: ({ context }) => ({ sessionId: context.session?.sessionId ?? '' }),
+                onDone: { target: 'idle', actions: ['assignProof', 'deliverProof'] },
+                back: 'idle',
+                refused: 'assignProofRefused',
+                ignore: [],
+              }),
+              managing: requestState('manageProfile', {
+                input: ({ context, event }) => ({
+                  sessionId: context.session?.sessionId ?? '',
+                  profileId: event.type === 'MANAGE_PROFILE' ? event.profileId : '',
+                }),
+                onDone: { target: '#site.screens.decision', actions: 'enterChildSession' },
+                back: 'idle',
+                ignore: [],
+              }),
             },
           },
           contacts: {
@@ -562,20 +548,11 @@ export function createSiteMachine(deps: SiteDeps) {
                   ],
                 },
               },
-              sending: {
-                ...BUSY,
-                on: { BACK: {} },
-                invoke: {
-                  id: 'changeContact',
-                  src: 'changeContact',
-                  input: changeContactInput,
-                  onDone: { target: '#site.screens.verifyContact', actions: ['assignOtpSent', 'clearOtp'] },
-                  onError: [
-                    BLOCKED,
-                    { target: 'editing', actions: 'assignFormError' },
-                  ],
-                },
-              },
+              sending: requestState('changeContact', {
+                input: changeContactInput,
+                onDone: { target: '#site.screens.verifyContact', actions: ['assignOtpSent', 'clearOtp'] },
+                back: 'editing',
+              }),
             },
           },
           verifyContact: {
@@ -593,41 +570,23 @@ export function createSiteMachine(deps: SiteDeps) {
                   RESEND: { target: 'resending', actions: 'clearErrors' },
                 },
               },
-              verifying: {
-                ...BUSY,
-                on: { BACK: {} },
-                invoke: {
-                  id: 'verifyContact',
-                  src: 'verifyContact',
-                  input: ({ context }) => ({
-                    sessionId: context.session?.sessionId ?? '',
-                    kind: context.contactKind,
-                    otp: context.forms.contact.otp.trim(),
-                  }),
-                  onDone: [
-                    { guard: 'returnsToDelivery', target: '#site.screens.delivery', actions: 'assignContacts' },
-                    { target: '#site.screens.contacts', actions: 'assignContacts' },
-                  ],
-                  onError: [
-                    BLOCKED,
-                    { target: 'editing', actions: 'assignFormError' },
-                  ],
-                },
-              },
-              resending: {
-                ...BUSY,
-                on: { BACK: {} },
-                invoke: {
-                  id: 'changeContact',
-                  src: 'changeContact',
-                  input: changeContactInput,
-                  onDone: { target: 'editing', actions: 'assignOtpResent' },
-                  onError: [
-                    BLOCKED,
-                    { target: 'editing', actions: 'assignFormError' },
-                  ],
-                },
-              },
+              verifying: requestState('verifyContact', {
+                input: ({ context }) => ({
+                  sessionId: context.session?.sessionId ?? '',
+                  kind: context.contactKind,
+                  otp: context.forms.contact.otp.trim(),
+                }),
+                onDone: [
+                  { guard: 'returnsToDelivery', target: '#site.screens.delivery', actions: 'assignContacts' },
+                  { target: '#site.screens.contacts', actions: 'assignContacts' },
+                ],
+                back: 'editing',
+              }),
+              resending: requestState('changeContact', {
+                input: changeContactInput,
+                onDone: { target: 'editing', actions: 'assignOtpResent' },
+                back: 'editing',
+              }),
             },
           },
           credentials: {
@@ -642,24 +601,16 @@ export function createSiteMachine(deps: SiteDeps) {
                   ],
                 },
               },
-              submitting: {
-                ...BUSY,
-                on: { BACK: {} },
-                invoke: {
-                  id: 'setCredentials',
-                  src: 'setCredentials',
-                  input: ({ context }) => ({
-                    sessionId: context.session?.sessionId ?? '',
-                    login: context.forms.credentials.login.trim(),
-                    password: context.forms.credentials.password,
-                  }),
-                  onDone: { target: '#site.screens.activated', actions: 'assignActivated' },
-                  onError: [
-                    BLOCKED,
-                    { target: 'editing', actions: 'assignLoginRefused' },
-                  ],
-                },
-              },
+              submitting: requestState('setCredentials', {
+                input: ({ context }) => ({
+                  sessionId: context.session?.sessionId ?? '',
+                  login: context.forms.credentials.login.trim(),
+                  password: context.forms.credentials.password,
+                }),
+                onDone: { target: '#site.screens.activated', actions: 'assignActivated' },
+                back: 'editing',
+                refused: 'assignLoginRefused',
+              }),
             },
           },
           activated: {
@@ -679,20 +630,11 @@ export function createSiteMachine(deps: SiteDeps) {
                   ],
                 },
               },
-              submitting: {
-                ...BUSY,
-                on: { BACK: {} },
-                invoke: {
-                  id: 'requestNewCode',
-                  src: 'requestNewCode',
-                  input: ({ context }) => newCodeRequest(context.forms.newCode, today()),
-                  onDone: { target: '#site.screens.delivery', actions: 'assignDelivery' },
-                  onError: [
-                    BLOCKED,
-                    { target: 'editing', actions: 'assignFormError' },
-                  ],
-                },
-              },
+              submitting: requestState('requestNewCode', {
+                input: ({ context }) => newCodeRequest(context.forms.newCode, today()),
+                onDone: { target: '#site.screens.delivery', actions: 'assignDelivery' },
+                back: 'editing',
+              }),
             },
           },
           delivery: {
@@ -703,20 +645,12 @@ export function createSiteMachine(deps: SiteDeps) {
             },
             states: {
               idle: { on: { SUBMIT: { target: 'sending', actions: 'clearErrors' } } },
-              sending: {
-                ...BUSY,
-                on: { BACK: {}, EDIT_CONTACT: {} },
-                invoke: {
-                  id: 'sendNewCode',
-                  src: 'sendNewCode',
-                  input: ({ context }) => ({ sessionId: context.delivery?.sessionId ?? '' }),
-                  onDone: { target: '#site.screens.codeSent', actions: 'assignCodeSent' },
-                  onError: [
-                    BLOCKED,
-                    { target: 'idle', actions: 'assignFormError' },
-                  ],
-                },
-              },
+              sending: requestState('sendNewCode', {
+                input: ({ context }) => ({ sessionId: context.delivery?.sessionId ?? '' }),
+                onDone: { target: '#site.screens.codeSent', actions: 'assignCodeSent' },
+                back: 'idle',
+                ignore: ['BACK', 'EDIT_CONTACT'],
+              }),
             },
           },
           codeSent: {
