@@ -28,7 +28,7 @@ export class MesApp extends LitElement {
     :host {
       display: block;
       min-height: 100vh;
-      font-family: 'Open Sans', system-ui, sans-serif;
+      font-family: 'Open Sans', system-ui;
       color: #495574;
       background: #f9faff;
     }

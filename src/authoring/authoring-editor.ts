@@ -53,7 +53,7 @@ export class MesAuthoringEditor extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      font-family: 'Open Sans', system-ui, sans-serif;
+      font-family: 'Open Sans', system-ui;
       color: #262939;
       background: #f9faff;
       min-height: 100vh;

@@ -44,7 +44,7 @@ export class MesCatalogue extends LitElement {
     :host {
       display: block;
       min-height: 100vh;
-      font-family: 'Open Sans', system-ui, sans-serif;
+      font-family: 'Open Sans', system-ui;
       color: #495574;
       background: #f9faff;
       line-height: 1.5;

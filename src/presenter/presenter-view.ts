@@ -26,7 +26,7 @@ export class MesPresenterView extends LitElement {
     :host {
       display: block;
       min-height: 100vh;
-      font-family: 'Open Sans', system-ui, sans-serif;
+      font-family: 'Open Sans', system-ui;
       color: #262939;
       background: #f9faff;
     }

@@ -22,13 +22,13 @@ export class MesInspectorPanel extends LitElement {
       overflow: auto;
     }
     h2 {
-      font-family: 'Open Sans', system-ui, sans-serif;
+      font-family: 'Open Sans', system-ui;
       font-size: 1rem;
       margin: 0 0 8px;
       color: #0c419a;
     }
     h3 {
-      font-family: 'Open Sans', system-ui, sans-serif;
+      font-family: 'Open Sans', system-ui;
       font-size: 0.875rem;
       margin: 12px 0 4px;
     }
@@ -56,7 +56,7 @@ export class MesInspectorPanel extends LitElement {
       color: #1d6b45;
     }
     .online {
-      font-family: 'Open Sans', system-ui, sans-serif;
+      font-family: 'Open Sans', system-ui;
       margin: 12px 0 0;
       padding: 8px 10px;
       border-left: 4px solid #b36b00;
@@ -65,7 +65,7 @@ export class MesInspectorPanel extends LitElement {
     }
     button {
       font: inherit;
-      font-family: 'Open Sans', system-ui, sans-serif;
+      font-family: 'Open Sans', system-ui;
       font-weight: 700;
       border: 2px solid #0c419a;
       border-radius: 999px;

@@ -17,7 +17,7 @@ export class MesProgressBar extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      font-family: 'Open Sans', system-ui, sans-serif;
+      font-family: 'Open Sans', system-ui;
       color: #262939;
       line-height: 1.4;
     }

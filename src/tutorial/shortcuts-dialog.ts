@@ -36,7 +36,7 @@ function deepActiveElement(): HTMLElement | null {
 export class MesShortcutsDialog extends LitElement {
   static override styles = css`
     :host {
-      font-family: 'Open Sans', system-ui, sans-serif;
+      font-family: 'Open Sans', system-ui;
       color: #495574;
       line-height: 1.5;
     }

@@ -126,7 +126,7 @@ export class MesTutorial extends LitElement {
       display: flex;
       flex-direction: column;
       min-height: 100vh;
-      font-family: 'Open Sans', system-ui, sans-serif;
+      font-family: 'Open Sans', system-ui;
       color: #495574;
       background: #f9faff;
     }

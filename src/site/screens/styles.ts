@@ -16,7 +16,7 @@ export const tokens = css`
     --mes-bg: #f9faff;
     --mes-bg-alt: #e7ecfa;
     --mes-radius: 8px;
-    font-family: 'Open Sans', system-ui, sans-serif;
+    font-family: 'Open Sans', system-ui;
     color: var(--mes-body);
     line-height: 1.5;
   }

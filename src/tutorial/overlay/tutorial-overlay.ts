@@ -100,7 +100,7 @@ export class MesTutorialOverlay extends LitElement {
       inset: 0;
       z-index: var(--mes-overlay-z, 1000);
       pointer-events: none;
-      font-family: 'Open Sans', system-ui, sans-serif;
+      font-family: 'Open Sans', system-ui;
       line-height: 1.4;
       color: #262939;
       --focus: #0c75f6;

@@ -21,7 +21,7 @@ export const slideStyles = css`
     display: block;
     height: 100%;
     box-sizing: border-box;
-    font-family: 'Open Sans', system-ui, sans-serif;
+    font-family: 'Open Sans', system-ui;
     color: var(--slide-body);
     background: var(--slide-bg);
     line-height: 1.5;
