@@ -18,6 +18,8 @@ export class MesSiteFrame extends LitElement {
     tokens,
     css`
       :host {
+        /* What « Aller au contenu » is placed against: the frame, wherever it is in the page. */
+        position: relative;
         display: flex;
         flex-direction: column;
         min-height: 100%;
@@ -30,12 +32,13 @@ export class MesSiteFrame extends LitElement {
         outline: 3px solid var(--mes-focus);
         outline-offset: 2px;
       }
+      /* Out of sight until focused, clipped to nothing: moved up out of the frame instead, it was drawn over
+         what lies above the frame where nothing clips it (the editor's title, the call centre's panel). */
       .skip {
         position: absolute;
         left: 8px;
         top: 8px;
         z-index: 10;
-        transform: translateY(-200%);
         font: inherit;
         font-weight: 700;
         color: #fff;
@@ -45,8 +48,13 @@ export class MesSiteFrame extends LitElement {
         padding: 8px 16px;
         cursor: pointer;
       }
-      .skip:focus {
-        transform: none;
+      .skip:not(:focus) {
+        width: 1px;
+        height: 1px;
+        padding: 0;
+        overflow: hidden;
+        white-space: nowrap;
+        clip-path: inset(50%);
       }
       header {
         position: relative;

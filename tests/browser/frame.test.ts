@@ -97,6 +97,26 @@ describe('<mes-site-frame>', () => {
     expect(event.detail).to.deep.equal({ type: 'NOT_COVERED', which: 'help' });
   });
 
+  it('draws its « Aller au contenu » button only once it is focused, inside the frame', async () => {
+    // The frame below other content, as in the editor and the call centre.
+    const el = await fixture<HTMLDivElement>(html`<div style="padding-top: 200px"><mes-site-frame></mes-site-frame></div>`);
+    const frameEl = el.querySelector<MesSiteFrame>('mes-site-frame')!;
+    await frameEl.updateComplete;
+    const skip = part<HTMLButtonElement>(frameEl, '.skip');
+    /** What is drawn at the middle of the button's box (the topmost element there, through the shadow root). */
+    const atItsMiddle = (): Element | null => {
+      const box = skip.getBoundingClientRect();
+      return shadow(frameEl).elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    };
+    expect(atItsMiddle(), 'unfocused').to.not.equal(skip);
+    skip.focus();
+    const box = skip.getBoundingClientRect();
+    expect(atItsMiddle(), 'focused').to.equal(skip);
+    expect(box.width, 'focused').to.be.greaterThan(50);
+    expect(box.top, 'focused, inside the frame').to.be.at.least(frameEl.getBoundingClientRect().top);
+    expect(skip.textContent?.trim()).to.equal(t('frame:skipToContent'));
+  });
+
   it('skips to the content with its first focusable button', async () => {
     const el = await frame();
     const skip = part<HTMLButtonElement>(el, '.skip');
