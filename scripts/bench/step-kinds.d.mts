@@ -17,3 +17,4 @@ export interface KindRow {
 }
 export declare function byChangeKind(records: Array<{ ms: number; from: string; now: string }>, steps: KindStep[]): KindRow[];
 export declare function formatByChangeKind(rows: KindRow[]): string;
+export declare const percentile: (xs: number[], p: number) => number;

@@ -35,7 +35,8 @@ export function changeKind(steps, fromId, toId) {
   return from.screen === to.screen ? 'same-screen' : 'new-screen';
 }
 
-const percentile = (xs, p) => {
+/** The `p`th percentile of `xs` (nearest rank, as the benchmark's figures). */
+export const percentile = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
