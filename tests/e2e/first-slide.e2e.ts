@@ -84,6 +84,13 @@ describe('the prerendered first slide', () => {
       await held;
       await route.continue();
     });
+    // The app's entry module is held too, or the app could take the slide over before it is looked at.
+    let releaseApp = (): void => undefined;
+    const appHeld = new Promise<void>((resolve) => (releaseApp = resolve));
+    await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+      await appHeld;
+      await route.continue();
+    });
     await page.goto(new URL('/', page.url()).href, { waitUntil: 'commit' });
     await page.waitForFunction(() => document.getElementById('mes-prerender') !== null);
     await page.waitForTimeout(300);
@@ -101,10 +108,12 @@ describe('the prerendered first slide', () => {
     expect(shown.display).not.toBe('none');
     expect(shown.bold).toBe(true);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.localName)).toBe('mes-prerender');
+    releaseApp();
 
-    // Never answered: shown without it after 2 s.
+    // Never answered: shown without it after 2 s (the app's entry module never comes either).
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     await page.route(/open-sans-latin-700-normal-[\w-]+\.woff2$/, () => new Promise(() => undefined));
+    await page.route(/\/assets\/index-[\w-]+\.js$/, () => new Promise(() => undefined));
     await page.goto(new URL('/', page.url()).href, { waitUntil: 'commit' });
     const start = Date.now();
     await page.waitForFunction(() => performance.getEntriesByName('mes-first-step-ready').length > 0, undefined, { timeout: 10_000 });
