@@ -272,6 +272,40 @@ export class MesTutorial extends LitElement {
     .issues {
       font-family: ui-monospace, monospace;
     }
+    .notice {
+      flex: 1 0 100%;
+      box-sizing: border-box;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 12px;
+      padding: 6px 12px;
+      border-left: 4px solid #0c419a;
+      background: #eef2fc;
+      color: #262939;
+    }
+    .notice > div {
+      flex: 1 1 20em;
+    }
+    .notice p {
+      margin: 4px 0;
+    }
+    .notice button {
+      flex: none;
+      padding: 6px 14px;
+      border: 2px solid #0c419a;
+      border-radius: 20px;
+      background: #fff;
+      color: #0c419a;
+      font: inherit;
+      font-weight: 600;
+      cursor: pointer;
+    }
+    .notice button:focus-visible {
+      outline: 3px solid #0c75f6;
+      outline-offset: 2px;
+    }
     .visually-hidden {
       position: absolute;
       width: 1px;
@@ -310,6 +344,8 @@ export class MesTutorial extends LitElement {
   @state() private ready = false;
   @state() private bootError: string | null = null;
   @state() private issues: string[] = [];
+  /** What the address asked for and could not be had (a scenario, step, mode or view unknown): said above the stage. */
+  @state() private notices: Array<{ key: string; values: Record<string, string> }> = [];
   @state() private fullscreen = false;
   @state() private documentsOpen = false;
   @query('mes-tutorial-overlay') private overlay!: MesTutorialOverlay | null;
@@ -414,15 +450,25 @@ export class MesTutorial extends LitElement {
       const wanted = params.get('scenario') ?? DEFAULT_SCENARIO;
       // A draft of the editor (?view=auteur) replaces the shipped scenario; the checker's messages stop here.
       const draft = params.get('draft') === '1' ? await readDraft(wanted) : null;
-      const scenario = draft ?? (await loadShippedScenario(wanted)) ?? (await loadShippedScenario(DEFAULT_SCENARIO));
+      const found = draft ?? (await loadShippedScenario(wanted));
+      const scenario = found ?? (await loadShippedScenario(DEFAULT_SCENARIO));
       if (!scenario?.tutorial) throw new Error(t('player:noTutorial', { id: wanted }));
       this.scenario = scenario as TutorialScenario;
-      const mode = (MODES as readonly string[]).includes(params.get('mode') ?? '') ? (params.get('mode') as Mode) : 'guided';
+      const modeParam = params.get('mode');
+      const mode = (MODES as readonly string[]).includes(modeParam ?? '') ? (modeParam as Mode) : 'guided';
       const stepId = params.get('step');
       const steps = this.scenario.tutorial.steps;
       const stepIndex = Math.max(0, steps.findIndex((s) => s.id === stepId));
       const lang = params.get('lang');
       if (lang === 'fr' || lang === 'en') await setLanguage(lang);
+      // An address with a mistyped part still opens the pas à pas, and says what it did instead.
+      const view = params.get('view');
+      this.notices = [
+        ...(view !== null ? [{ key: 'player:unknownView', values: { view } }] : []),
+        ...(!found ? [{ key: 'player:unknownScenario', values: { id: wanted } }] : []),
+        ...(found && stepId !== null && !steps.some((s) => s.id === stepId) ? [{ key: 'player:unknownStep', values: { id: stepId } }] : []),
+        ...(modeParam !== null && mode !== modeParam ? [{ key: 'player:unknownMode', values: { mode: modeParam } }] : []),
+      ];
       // A slide needs neither the site nor the statecharts: show it at once, then load the rest.
       const slide = steps[stepIndex]?.slide;
       if (slide && customElements.get(SLIDE_TAGS[slide]) && mode !== 'evaluation') {
@@ -1308,8 +1354,18 @@ export class MesTutorial extends LitElement {
             ${t('player:otherLanguage')}
           </button>
         </div>
+        ${this.renderNotice()}
       </div>
     `;
+  }
+
+  /** In the bar, above the overlay: its button stays usable on a guided site step. */
+  private renderNotice(): TemplateResult | typeof nothing {
+    if (this.notices.length === 0) return nothing;
+    return html`<div class="notice" role="status">
+      <div>${this.notices.map((n) => html`<p>${t(n.key, n.values)}</p>`)}</div>
+      <button type="button" @click=${() => (this.notices = [])}>${t('player:noticeClose')}</button>
+    </div>`;
   }
 
   private renderPanel(ctx: ViewContext, step: Step): TemplateResult {

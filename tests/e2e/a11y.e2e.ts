@@ -121,6 +121,19 @@ describe.each(VIEWPORTS)('axe-core, WCAG 2.1 A and AA, at %s', (_name, viewport)
     axe.done(3);
   }, 60_000);
 
+  it('the message of a mistyped address, on a slide and over a guided site step', async () => {
+    const axe = collector();
+    app = await openApp('/?scenario=inconnu&mode=bizarre', { viewport });
+    await playerReady(app.page);
+    await app.page.locator('mes-tutorial .notice').waitFor();
+    await axe.check(app.page, 'address message, slide');
+    app = await openApp('/?view=nulle-part&scenario=pas-a-pas&step=s3-code', { viewport });
+    await playerReady(app.page);
+    await app.page.locator('mes-tutorial .notice').waitFor();
+    await axe.check(app.page, 'address message, guided site step');
+    axe.done(2);
+  }, 60_000);
+
   it('the site alone: every screen, with its errors, the blocked pages and the pages not covered', async () => {
     const axe = collector();
     app = await openApp('/?view=site', { viewport });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { parseScenario } from '../../src/scenarios/load';
 import { openApp, type E2EPage, useCleanApps } from './harness';
 
@@ -289,6 +289,43 @@ describe('the pas à pas', () => {
     });
     expect(await waitStepChange(page, 's13-submit')).toBe('s14-otp');
     await expect.poll(unread, { timeout: 3000 }).toBe(before + 1);
+  });
+
+  it('says what a mistyped address could not open, opens the rest, and the message closes', async () => {
+    // An unknown scenario and mode: the default pas à pas in guided mode, on its first step.
+    app = await openApp('/?scenario=inconnu&mode=bizarre');
+    let page = app.page;
+    await ready(page);
+    // Its French puts no-break spaces inside « » and before a colon; read with plain ones here.
+    const said = async (l: Locator) => (await l.innerText()).replace(/\u00a0/g, ' ');
+    let notice = page.locator('mes-tutorial .notice[role="status"]');
+    await expect.poll(() => said(notice)).toContain('Le scénario « inconnu » est introuvable : le pas à pas par défaut est affiché à sa place.');
+    expect(await said(notice)).toContain('Le mode « bizarre » n\'existe pas : le mode Guidé est choisi.');
+    await page.getByRole('heading', { level: 1, name: /Activer \(ou s'opposer à\)/ }).waitFor();
+    expect(await page.locator('mes-tutorial select#mode').inputValue()).toBe('guided');
+    await page.getByRole('button', { name: 'Fermer ce message' }).click();
+    await notice.waitFor({ state: 'detached' });
+
+    // An unknown step of a known scenario, on a site step's address of an unknown view, in English: the
+    // message's button is usable over the overlay of a guided site step, by mouse and keyboard.
+    app = await openApp('/?view=nulle-part&scenario=pas-a-pas&step=s3-code&lang=en');
+    page = app.page;
+    await ready(page);
+    notice = page.locator('mes-tutorial .notice[role="status"]');
+    await expect.poll(() => said(notice)).toContain('There is no “nulle-part” view: here is the step-by-step guide.');
+    expect(await stepOf(page)).toBe('s3-code');
+    await page.getByRole('button', { name: 'Close this message' }).click();
+    await notice.waitFor({ state: 'detached' });
+    expect(await stepOf(page)).toBe('s3-code');
+    app = await openApp('/?scenario=pas-a-pas&step=nulle-part');
+    page = app.page;
+    await ready(page);
+    notice = page.locator('mes-tutorial .notice[role="status"]');
+    await expect.poll(() => said(notice)).toContain("L'étape « nulle-part » n'existe pas dans ce scénario : il commence à sa première étape.");
+    expect(await stepOf(page)).toBe(steps[0]!.id);
+    await page.getByRole('button', { name: 'Fermer ce message' }).focus();
+    await page.keyboard.press('Enter');
+    await notice.waitFor({ state: 'detached' });
   });
 
   it('refuses a click outside the zone with a polite hint, and reload resumes at the same step', async () => {
