@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { onLanguageChanged, t } from '../i18n';
+import { appHref } from '../app/href';
+import { currentLanguage, onLanguageChanged, t } from '../i18n';
 import { onScenarioUpdate } from '../scenarios/live';
 import { shippedScenarioList } from '../scenarios/checked';
 import { DEFAULT_SCENARIO } from '../scenarios/registry';
@@ -160,6 +161,13 @@ export class MesPresenterView extends LitElement {
       border-left: 4px solid #b3303f;
       background: #fdf1f2;
     }
+    .problem p {
+      margin: 4px 0;
+    }
+    .problem a {
+      color: #0c419a;
+      font-weight: 600;
+    }
     .hint {
       color: #495574;
       font-size: 0.875rem;
@@ -185,6 +193,8 @@ export class MesPresenterView extends LitElement {
   @state() private gotoIndex = 0;
 
   private scenario: TutorialScenario | null = null;
+  /** Whether a shipped scenario has the address's id (with or without a pas à pas). */
+  private scenarioFound = false;
   private link: PresenterLink | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private cleanups: Array<() => void> = [];
@@ -192,6 +202,7 @@ export class MesPresenterView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const found = shippedScenarioList().scenarios.get(this.scenarioId);
+    this.scenarioFound = found !== undefined;
     this.scenario = found?.tutorial ? (found as TutorialScenario) : null;
     this.link = new PresenterLink({ ...(this.channel ? { channel: this.channel } : {}), onState: (s) => this.follow(s) });
     // The player may have been open for a while: ask it where it is.
@@ -278,7 +289,14 @@ export class MesPresenterView extends LitElement {
 
   override render(): TemplateResult {
     const scenario = this.scenario;
-    if (!scenario) return html`<p class="problem" role="alert">${t('presenter:noTutorial', { id: this.scenarioId })}</p>`;
+    if (!scenario) {
+      // A mistyped or removed scenario: say which, and lead to the list of those there are.
+      const lang = currentLanguage();
+      return html`<div class="problem" role="alert">
+        <p>${t(this.scenarioFound ? 'presenter:noTutorial' : 'presenter:unknownScenario', { id: this.scenarioId })}</p>
+        <p><a href=${appHref(lang === 'fr' ? 'view=catalogue' : `view=catalogue&lang=${lang}`)}>${t('presenter:toCatalogue')}</a></p>
+      </div>`;
+    }
     const steps = scenario.tutorial.steps;
     const player = this.player;
     const index = Math.min(player?.stepIndex ?? 0, steps.length - 1);

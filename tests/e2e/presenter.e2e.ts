@@ -69,4 +69,15 @@ describe('the presenter view', () => {
     await popup.getByRole('heading', { name: 'Vue présentateur', level: 1 }).waitFor();
     await popup.getByRole('status').filter({ hasText: 'Relié au pas à pas' }).waitFor();
   });
+
+  it('of a scenario that does not exist says so, and leads to the catalogue', async () => {
+    app = await openApp('/?view=presenter&scenario=inconnu');
+    const { page } = app;
+    const alert = page.locator('mes-presenter-view .problem[role="alert"]');
+    await alert.waitFor();
+    expect((await alert.innerText()).replace(/\u00a0/g, ' ')).toContain("Le scénario « inconnu » est introuvable : vérifiez l'adresse, ou choisissez-le dans le catalogue.");
+    await page.getByRole('link', { name: 'Voir le catalogue des scénarios' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'catalogue');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+  });
 });
