@@ -78,6 +78,37 @@ export class MesApp extends LitElement {
     .boot {
       padding: 2rem;
     }
+    .notice {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px 12px;
+      margin: 12px;
+      padding: 6px 12px;
+      border-left: 4px solid #0c419a;
+      background: #eef2fc;
+      color: #262939;
+    }
+    .notice p {
+      flex: 1 1 20em;
+      margin: 4px 0;
+    }
+    .notice button {
+      flex: none;
+      font: inherit;
+      font-weight: 600;
+      padding: 6px 14px;
+      border: 2px solid #0c419a;
+      border-radius: 20px;
+      background: #fff;
+      color: #0c419a;
+      cursor: pointer;
+    }
+    .notice button:focus-visible {
+      outline: 3px solid #0c75f6;
+      outline-offset: 2px;
+    }
     .issues {
       margin: 1rem;
       padding: 1rem;
@@ -101,6 +132,8 @@ export class MesApp extends LitElement {
   @state() private failureArmed = false;
   @state() private bootError: string | null = null;
   @state() private issues: string[] = [];
+  /** The address's scenario, when no shipped scenario has that id. */
+  @state() private unknownScenario: string | null = null;
   @query('sim-devices') private devices!: SimDevices | null;
 
   private actor: SiteActor | null = null;
@@ -130,6 +163,8 @@ export class MesApp extends LitElement {
       const { scenarios, issues } = shippedScenarioList();
       this.issues = issues.map(formatIssue);
       const id = new URLSearchParams(location.search).get('scenario') ?? DEFAULT_SCENARIO;
+      // A mistyped id still opens the site, on the default scenario's world, and says so.
+      if (!scenarios.has(id)) this.unknownScenario = id;
       const scenario = scenarios.get(id) ?? scenarios.get(DEFAULT_SCENARIO);
       if (!scenario) throw new Error(t('app:noScenario'));
       this.scenario = scenario;
@@ -223,6 +258,12 @@ export class MesApp extends LitElement {
         ? html`<div class="issues" role="alert"><strong>${t('app:scenarioIssues')}</strong>\n${this.issues.join('\n')}</div>`
         : nothing}
       ${this.bootError ? html`<p class="issues" role="alert">${t('app:bootError')} ${this.bootError}</p>` : nothing}
+      ${this.unknownScenario !== null
+        ? html`<div class="notice" role="status">
+            <p>${t('app:unknownScenario', { id: this.unknownScenario })}</p>
+            <button type="button" @click=${() => (this.unknownScenario = null)}>${t('app:noticeClose')}</button>
+          </div>`
+        : nothing}
       <mes-site-frame>
         ${snapshot
           ? renderScreen(screenOf(snapshot), snapshot.context)

@@ -121,7 +121,7 @@ describe.each(VIEWPORTS)('axe-core, WCAG 2.1 A and AA, at %s', (_name, viewport)
     axe.done(3);
   }, 60_000);
 
-  it('the message of a mistyped address, on a slide and over a guided site step', async () => {
+  it('the message of a mistyped address, on a slide, over a guided site step and on the site alone', async () => {
     const axe = collector();
     app = await openApp('/?scenario=inconnu&mode=bizarre', { viewport });
     await playerReady(app.page);
@@ -131,7 +131,11 @@ describe.each(VIEWPORTS)('axe-core, WCAG 2.1 A and AA, at %s', (_name, viewport)
     await playerReady(app.page);
     await app.page.locator('mes-tutorial .notice').waitFor();
     await axe.check(app.page, 'address message, guided site step');
-    axe.done(2);
+    app = await openApp('/?view=site&scenario=inconnu', { viewport });
+    await app.page.locator('mes-app .notice').waitFor();
+    await see(app.page, 'Activer Mon espace santé');
+    await axe.check(app.page, 'address message, the site alone');
+    axe.done(3);
   }, 60_000);
 
   it('the site alone: every screen, with its errors, the blocked pages and the pages not covered', async () => {

@@ -77,4 +77,21 @@ describe('the service refuses, and says why', () => {
     await page.getByRole('button', { name: 'Envoyer à nouveau le code' }).or(page.getByRole('link', { name: 'Envoyer à nouveau le code' })).first().click();
     await see(page, 'Une erreur est survenue. Veuillez attendre 30 secondes puis réessayez.');
   });
+
+  it('an address with a scenario that does not exist opens the site on the default world, and says so', async () => {
+    app = await openApp('/?view=site&scenario=inconnu');
+    const { page } = app;
+    const notice = page.locator('mes-app .notice[role="status"]');
+    await notice.waitFor();
+    expect((await notice.innerText()).replace(/\u00a0/g, ' ')).toContain(
+      'Le scénario « inconnu » est introuvable : le site est simulé avec les personnes du pas à pas par défaut.',
+    );
+    await page.getByRole('button', { name: 'Fermer ce message' }).click();
+    await notice.waitFor({ state: 'detached' });
+    // The default world's Martine identifies herself.
+    await startActivation(page);
+    await identify(page, MARTINE);
+    await see(page, "J'active Mon espace santé");
+  });
 });
+
