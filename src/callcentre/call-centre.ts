@@ -82,6 +82,22 @@ export class MesCallCentre extends LitElement {
       .bar :focus-visible {
         outline-color: #8ab8ff;
       }
+      .notice {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 8px 12px;
+        margin: 16px;
+        padding: 6px 12px;
+        border-left: 4px solid #0c419a;
+        background: #eef2fc;
+        color: var(--mes-title);
+      }
+      .notice p {
+        flex: 1 1 20em;
+        margin: 4px 0;
+      }
       .problem {
         margin: 16px;
         padding: 12px 16px;
@@ -104,6 +120,8 @@ export class MesCallCentre extends LitElement {
   @state() private deps: CallScreenDeps | null = null;
   @state() private ficheOpen = false;
   @state() private problem: string | null = null;
+  /** The address's call, when no shipped call has that id. */
+  @state() private unknownCall: string | null = null;
 
   /** The shipped calls (./registry.ts's `loadShippedCalls()`), given before the element is shown. */
   @property({ attribute: false }) loaded: LoadedCalls = { calls: [], issues: [] };
@@ -138,6 +156,8 @@ export class MesCallCentre extends LitElement {
     this.page = params.get('view') === 'resultats' ? 'results' : 'calls';
     const id = params.get('appel');
     this.callId = this.page === 'calls' && id && this.calls.some((c) => c.id === id) ? id : null;
+    // A mistyped or removed call: the catalogue, saying which was asked for.
+    this.unknownCall = this.page === 'calls' && id && this.callId === null ? id : null;
     if (this.callId) void this.ensureBackend();
   }
 
@@ -240,6 +260,12 @@ export class MesCallCentre extends LitElement {
       ></mes-call-screen>`;
     }
     return html`<main>
+      ${this.unknownCall !== null
+        ? html`<div class="notice" role="status">
+            <p>${t('calls:unknownCall', { id: this.unknownCall })}</p>
+            <button type="button" class="btn" @click=${() => (this.unknownCall = null)}>${t('calls:noticeClose')}</button>
+          </div>`
+        : nothing}
       <mes-call-catalogue .calls=${this.calls} .issues=${this.loaded.issues.map(formatIssue)} @mes-call-take=${this.handleTake}></mes-call-catalogue>
     </main>`;
   }

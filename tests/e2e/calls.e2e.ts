@@ -162,6 +162,18 @@ describe.each(calls.map((c) => [c.title, c] as const))('%s', (_title, call) => {
 }, 90_000);
 
 describe('results, exports and the fiche réflexe', () => {
+  it('an address with a call that does not exist shows the catalogue and says so, to axe too', async () => {
+    own = await openApp('/?view=appels&appel=inconnu');
+    const { page } = own;
+    const notice = page.locator('mes-call-centre .notice[role="status"]');
+    await notice.waitFor();
+    expect((await notice.innerText()).replace(/\u00a0/g, ' ')).toContain("L'appel « inconnu » est introuvable : choisissez-le dans le catalogue ci-dessous.");
+    await see(page, 'Répéter un appel du 3422');
+    expect(describeViolations('unknown call', await runAxe(page))).toEqual([]);
+    await page.getByRole('button', { name: 'Fermer ce message' }).click();
+    await notice.waitFor({ state: 'detached' });
+  });
+
   it('a finished call is listed, drawn, and exported as CSV and valid xAPI statements; every page passes axe', async () => {
     own = await openApp('/?view=appels');
     const { page } = own;
