@@ -322,7 +322,8 @@ describe('the pas à pas', () => {
     await ready(page);
     notice = page.locator('mes-tutorial .notice[role="status"]');
     await expect.poll(() => said(notice)).toContain("L'étape « nulle-part » n'existe pas dans ce scénario : il commence à sa première étape.");
-    expect(await stepOf(page)).toBe(steps[0]!.id);
+    // The address follows the step shown once it is painted.
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('step') === id, steps[0]!.id);
     await page.getByRole('button', { name: 'Fermer ce message' }).focus();
     await page.keyboard.press('Enter');
     await notice.waitFor({ state: 'detached' });
