@@ -13,6 +13,7 @@ import { bootBackend } from './backend-boot';
 import { api } from '../api/client';
 import type { OppositionProof } from '../api/types';
 import { focusScreenTitle, renderScreen } from '../site/render';
+import './notice';
 import './site-frame';
 import './sim-devices';
 import type { SimDevices } from './sim-devices';
@@ -78,36 +79,8 @@ export class MesApp extends LitElement {
     .boot {
       padding: 2rem;
     }
-    .notice {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: 8px 12px;
+    mes-notice {
       margin: 12px;
-      padding: 6px 12px;
-      border-left: 4px solid #0c419a;
-      background: #eef2fc;
-      color: #262939;
-    }
-    .notice p {
-      flex: 1 1 20em;
-      margin: 4px 0;
-    }
-    .notice button {
-      flex: none;
-      font: inherit;
-      font-weight: 600;
-      padding: 6px 14px;
-      border: 2px solid #0c419a;
-      border-radius: 20px;
-      background: #fff;
-      color: #0c419a;
-      cursor: pointer;
-    }
-    .notice button:focus-visible {
-      outline: 3px solid #0c75f6;
-      outline-offset: 2px;
     }
     .issues {
       margin: 1rem;
@@ -259,10 +232,11 @@ export class MesApp extends LitElement {
         : nothing}
       ${this.bootError ? html`<p class="issues" role="alert">${t('app:bootError')} ${this.bootError}</p>` : nothing}
       ${this.unknownScenario !== null
-        ? html`<div class="notice" role="status">
-            <p>${t('app:unknownScenario', { id: this.unknownScenario })}</p>
-            <button type="button" @click=${() => (this.unknownScenario = null)}>${t('app:noticeClose')}</button>
-          </div>`
+        ? html`<mes-notice
+            .messages=${[t('app:unknownScenario', { id: this.unknownScenario })]}
+            .closeLabel=${t('app:noticeClose')}
+            @mes-notice-close=${() => (this.unknownScenario = null)}
+          ></mes-notice>`
         : nothing}
       <mes-site-frame>
         ${snapshot

@@ -7,6 +7,7 @@ import type { Store } from '../backend/store';
 import { currentLanguage, type Language, redrawOnLanguageChange, setLanguage, t } from '../i18n';
 import { formatIssue } from '../scenarios/load';
 import { tokens } from '../site/screens/styles';
+import '../app/notice';
 import './call-screen';
 import type { CallNavigateEvent, CallScreenDeps } from './call-screen';
 import './catalogue';
@@ -82,21 +83,8 @@ export class MesCallCentre extends LitElement {
       .bar :focus-visible {
         outline-color: #8ab8ff;
       }
-      .notice {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 8px 12px;
+      mes-notice {
         margin: 16px;
-        padding: 6px 12px;
-        border-left: 4px solid #0c419a;
-        background: #eef2fc;
-        color: var(--mes-title);
-      }
-      .notice p {
-        flex: 1 1 20em;
-        margin: 4px 0;
       }
       .problem {
         margin: 16px;
@@ -261,10 +249,11 @@ export class MesCallCentre extends LitElement {
     }
     return html`<main>
       ${this.unknownCall !== null
-        ? html`<div class="notice" role="status">
-            <p>${t('calls:unknownCall', { id: this.unknownCall })}</p>
-            <button type="button" class="btn" @click=${() => (this.unknownCall = null)}>${t('calls:noticeClose')}</button>
-          </div>`
+        ? html`<mes-notice
+            .messages=${[t('calls:unknownCall', { id: this.unknownCall })]}
+            .closeLabel=${t('calls:noticeClose')}
+            @mes-notice-close=${() => (this.unknownCall = null)}
+          ></mes-notice>`
         : nothing}
       <mes-call-catalogue .calls=${this.calls} .issues=${this.loaded.issues.map(formatIssue)} @mes-call-take=${this.handleTake}></mes-call-catalogue>
     </main>`;

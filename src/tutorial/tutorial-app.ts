@@ -272,39 +272,8 @@ export class MesTutorial extends LitElement {
     .issues {
       font-family: ui-monospace, monospace;
     }
-    .notice {
+    .bar mes-notice {
       flex: 1 0 100%;
-      box-sizing: border-box;
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: 12px;
-      padding: 6px 12px;
-      border-left: 4px solid #0c419a;
-      background: #eef2fc;
-      color: #262939;
-    }
-    .notice > div {
-      flex: 1 1 20em;
-    }
-    .notice p {
-      margin: 4px 0;
-    }
-    .notice button {
-      flex: none;
-      padding: 6px 14px;
-      border: 2px solid #0c419a;
-      border-radius: 20px;
-      background: #fff;
-      color: #0c419a;
-      font: inherit;
-      font-weight: 600;
-      cursor: pointer;
-    }
-    .notice button:focus-visible {
-      outline: 3px solid #0c75f6;
-      outline-offset: 2px;
     }
     .visually-hidden {
       position: absolute;
@@ -469,6 +438,8 @@ export class MesTutorial extends LitElement {
         ...(found && stepId !== null && !steps.some((s) => s.id === stepId) ? [{ key: 'player:unknownStep', values: { id: stepId } }] : []),
         ...(modeParam !== null && mode !== modeParam ? [{ key: 'player:unknownMode', values: { mode: modeParam } }] : []),
       ];
+      // Its element only where there is one: the first slide's scripts do not carry it.
+      if (this.notices.length > 0) void import('../app/notice').catch(() => undefined);
       // A slide needs neither the site nor the statecharts: show it at once, then load the rest.
       const slide = steps[stepIndex]?.slide;
       if (slide && customElements.get(SLIDE_TAGS[slide]) && mode !== 'evaluation') {
@@ -1362,10 +1333,11 @@ export class MesTutorial extends LitElement {
   /** In the bar, above the overlay: its button stays usable on a guided site step. */
   private renderNotice(): TemplateResult | typeof nothing {
     if (this.notices.length === 0) return nothing;
-    return html`<div class="notice" role="status">
-      <div>${this.notices.map((n) => html`<p>${t(n.key, n.values)}</p>`)}</div>
-      <button type="button" @click=${() => (this.notices = [])}>${t('player:noticeClose')}</button>
-    </div>`;
+    return html`<mes-notice
+      .messages=${this.notices.map((n) => t(n.key, n.values))}
+      .closeLabel=${t('player:noticeClose')}
+      @mes-notice-close=${() => (this.notices = [])}
+    ></mes-notice>`;
   }
 
   private renderPanel(ctx: ViewContext, step: Step): TemplateResult {
