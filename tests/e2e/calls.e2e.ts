@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { validateStatements } from '../../src/callcentre/xapi-validate';
 import { closeBrowser, openApp, type E2EPage } from './harness';
 import { describeViolations, runAxe } from './quality-helpers';
-import { click, readCode, see } from './site-helpers';
+import { click, readCode, said, see } from './site-helpers';
 
 /**
  * The 3422 call-centre rehearsal, as an agent takes the calls: for each situation of
@@ -167,7 +167,7 @@ describe('results, exports and the fiche réflexe', () => {
     const { page } = own;
     const notice = page.locator('mes-call-centre .notice[role="status"]');
     await notice.waitFor();
-    expect((await notice.innerText()).replace(/\u00a0/g, ' ')).toContain("L'appel « inconnu » est introuvable : choisissez-le dans le catalogue ci-dessous.");
+    expect(await said(notice)).toContain("L'appel « inconnu » est introuvable : choisissez-le dans le catalogue ci-dessous.");
     await see(page, 'Répéter un appel du 3422');
     expect(describeViolations('unknown call', await runAxe(page))).toEqual([]);
     await page.getByRole('button', { name: 'Fermer ce message' }).click();

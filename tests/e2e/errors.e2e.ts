@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openApp, type E2EPage, useCleanApps } from './harness';
-import { MARTINE, click, identify, see, startActivation } from './site-helpers';
+import { MARTINE, click, identify, said, see, startActivation } from './site-helpers';
 
 /** The service's refusals, as a trainee provokes them with the default scenario's personas. */
 let app: E2EPage | null = null;
@@ -83,7 +83,7 @@ describe('the service refuses, and says why', () => {
     const { page } = app;
     const notice = page.locator('mes-app .notice[role="status"]');
     await notice.waitFor();
-    expect((await notice.innerText()).replace(/\u00a0/g, ' ')).toContain(
+    expect(await said(notice)).toContain(
       'Le scénario « inconnu » est introuvable : le site est simulé avec les personnes du pas à pas par défaut.',
     );
     await page.getByRole('button', { name: 'Fermer ce message' }).click();

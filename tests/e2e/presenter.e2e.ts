@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseScenario } from '../../src/scenarios/load';
 import { baseUrl, openApp, type E2EPage, useCleanApps } from './harness';
+import { said } from './site-helpers';
 
 /** The trainer's presenter view and the trainee's player, two windows of one browser kept in step. */
 const scenario = parseScenario(readFileSync('scenarios/pas-a-pas.yaml', 'utf8'), 'pas-a-pas.yaml');
@@ -75,7 +76,7 @@ describe('the presenter view', () => {
     const { page } = app;
     const alert = page.locator('mes-presenter-view .problem[role="alert"]');
     await alert.waitFor();
-    expect((await alert.innerText()).replace(/\u00a0/g, ' ')).toContain("Le scénario « inconnu » est introuvable : vérifiez l'adresse, ou choisissez-le dans le catalogue.");
+    expect(await said(alert)).toContain("Le scénario « inconnu » est introuvable : vérifiez l'adresse, ou choisissez-le dans le catalogue.");
     await page.getByRole('link', { name: 'Voir le catalogue des scénarios' }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'catalogue');
     await page.getByRole('heading', { level: 1 }).first().waitFor();

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** A person's gestures on the simulated site, by visible labels (playwright pierces shadow roots). */
 export const MARTINE = {
@@ -7,6 +7,11 @@ export const MARTINE = {
   nir: '2 69 05 44 109 038 57',
   serial: '09073458126',
 };
+
+/** An element's text as read, the no-break spaces of French typography (inside « », before a colon) made plain. */
+export async function said(locator: Locator): Promise<string> {
+  return (await locator.innerText()).replace(/\u00a0/g, ' ');
+}
 
 export async function see(page: Page, text: string | RegExp): Promise<void> {
   await page.getByText(text).first().waitFor({ state: 'visible', timeout: 10_000 });

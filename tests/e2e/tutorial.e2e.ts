@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseScenario } from '../../src/scenarios/load';
 import { openApp, type E2EPage, useCleanApps } from './harness';
+import { said } from './site-helpers';
 
 /** The pas à pas as a trainee meets it: by keyboard alone, in evaluation, and across a mode switch. */
 const scenario = parseScenario(readFileSync('scenarios/pas-a-pas.yaml', 'utf8'), 'pas-a-pas.yaml');
@@ -296,8 +297,6 @@ describe('the pas à pas', () => {
     app = await openApp('/?scenario=inconnu&mode=bizarre');
     let page = app.page;
     await ready(page);
-    // Its French puts no-break spaces inside « » and before a colon; read with plain ones here.
-    const said = async (l: Locator) => (await l.innerText()).replace(/\u00a0/g, ' ');
     let notice = page.locator('mes-tutorial .notice[role="status"]');
     await expect.poll(() => said(notice)).toContain('Le scénario « inconnu » est introuvable : le pas à pas par défaut est affiché à sa place.');
     expect(await said(notice)).toContain('Le mode « bizarre » n\'existe pas : le mode Guidé est choisi.');
