@@ -9,7 +9,8 @@ import { takeOver } from './boot/takeover';
  * Each view is loaded on demand so that the first one shown carries only what it needs.
  */
 async function mount(): Promise<void> {
-  const view = new URLSearchParams(location.search).get('view');
+  // An empty part of the address (`?view=`) counts as absent, as everywhere in the app.
+  const view = new URLSearchParams(location.search).get('view') || null;
   const root = document.getElementById('app') ?? document.body;
   // The pas à pas shows its first slide with the bundles of src/i18n and loads the others after it;
   // every other view needs them all (the site's screens, the checker's messages) before it mounts.

@@ -135,7 +135,8 @@ export class MesApp extends LitElement {
     try {
       const { scenarios, issues } = shippedScenarioList();
       this.issues = issues.map(formatIssue);
-      const id = new URLSearchParams(location.search).get('scenario') ?? DEFAULT_SCENARIO;
+      // An empty `scenario=` counts as absent.
+      const id = new URLSearchParams(location.search).get('scenario') || DEFAULT_SCENARIO;
       // A mistyped id still opens the site, on the default scenario's world, and says so.
       if (!scenarios.has(id)) this.unknownScenario = id;
       const scenario = scenarios.get(id) ?? scenarios.get(DEFAULT_SCENARIO);

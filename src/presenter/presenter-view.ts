@@ -183,7 +183,7 @@ export class MesPresenterView extends LitElement {
   `;
 
   /** The scenario to present (default: the URL's `scenario`). */
-  @property() scenarioId = new URLSearchParams(location.search).get('scenario') ?? DEFAULT_SCENARIO;
+  @property() scenarioId = new URLSearchParams(location.search).get('scenario') || DEFAULT_SCENARIO;
   /** A test's own channel; the page uses the BroadcastChannel of the presenter link. */
   @property({ attribute: false }) channel: ChannelLike | undefined;
 

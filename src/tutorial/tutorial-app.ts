@@ -416,22 +416,23 @@ export class MesTutorial extends LitElement {
     try {
       const params = new URLSearchParams(location.search);
       this.issues = [...shippedIssueLines];
-      const wanted = params.get('scenario') ?? DEFAULT_SCENARIO;
+      // An empty part of the address (`?scenario=&step=`, a link's template left blank) counts as absent.
+      const wanted = params.get('scenario') || DEFAULT_SCENARIO;
       // A draft of the editor (?view=auteur) replaces the shipped scenario; the checker's messages stop here.
       const draft = params.get('draft') === '1' ? await readDraft(wanted) : null;
       const found = draft ?? (await loadShippedScenario(wanted));
       const scenario = found ?? (await loadShippedScenario(DEFAULT_SCENARIO));
       if (!scenario?.tutorial) throw new Error(t('player:noTutorial', { id: wanted }));
       this.scenario = scenario as TutorialScenario;
-      const modeParam = params.get('mode');
+      const modeParam = params.get('mode') || null;
       const mode = (MODES as readonly string[]).includes(modeParam ?? '') ? (modeParam as Mode) : 'guided';
-      const stepId = params.get('step');
+      const stepId = params.get('step') || null;
       const steps = this.scenario.tutorial.steps;
       const stepIndex = Math.max(0, steps.findIndex((s) => s.id === stepId));
       const lang = params.get('lang');
       if (lang === 'fr' || lang === 'en') await setLanguage(lang);
       // An address with a mistyped part still opens the pas à pas, and says what it did instead.
-      const view = params.get('view');
+      const view = params.get('view') || null;
       this.notices = [
         ...(view !== null ? [{ key: 'player:unknownView', values: { view } }] : []),
         ...(!found ? [{ key: 'player:unknownScenario', values: { id: wanted } }] : []),

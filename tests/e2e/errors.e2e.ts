@@ -93,5 +93,14 @@ describe('the service refuses, and says why', () => {
     await identify(page, MARTINE);
     await see(page, "J'active Mon espace santé");
   });
+
+  it('an address with an empty scenario opens the site on the default world, without a message', async () => {
+    app = await openApp('/?view=site&scenario=');
+    const { page } = app;
+    await startActivation(page);
+    await identify(page, MARTINE);
+    await see(page, "J'active Mon espace santé");
+    expect(await page.locator('mes-app .notice').count()).toBe(0);
+  });
 });
 

@@ -81,4 +81,12 @@ describe('the presenter view', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'catalogue');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
   });
+
+  it('with an empty scenario in its address presents the default pas à pas', async () => {
+    app = await openApp('/?view=presenter&scenario=');
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Vue présentateur', level: 1 }).waitFor();
+    await page.getByText('Bienvenue').first().waitFor();
+    expect(await page.locator('mes-presenter-view .problem').count()).toBe(0);
+  });
 });

@@ -326,6 +326,16 @@ describe('the pas à pas', () => {
     await page.getByRole('button', { name: 'Fermer ce message' }).focus();
     await page.keyboard.press('Enter');
     await notice.waitFor({ state: 'detached' });
+
+    // Empty parts (a link's template left blank) count as absent: the defaults, and no message.
+    app = await openApp('/?view=&scenario=&step=&mode=');
+    page = app.page;
+    await ready(page);
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('step') === id, steps[0]!.id);
+    await page.getByRole('heading', { level: 1, name: /Activer \(ou s'opposer à\)/ }).waitFor();
+    expect(await page.locator('mes-tutorial select#mode').inputValue()).toBe('guided');
+    expect(new URL(page.url()).searchParams.get('scenario')).toBe('pas-a-pas');
+    expect(await page.locator('mes-tutorial .notice').count()).toBe(0);
   });
 
   it('refuses a click outside the zone with a polite hint, and reload resumes at the same step', async () => {
