@@ -110,6 +110,9 @@ function whenIdle(): Promise<void> {
   });
 }
 
+/** Room kept between what is brought into view and the bars (or the window's edge): a focus ring's width and more. */
+const FOCUS_ROOM = 8;
+
 /** The shortcuts dialog's module, loaded on demand (once). */
 let shortcutsDialog: Promise<unknown> | null = null;
 const loadShortcutsDialog = (): Promise<unknown> =>
@@ -301,6 +304,11 @@ export class MesTutorial extends LitElement {
       width: min(440px, calc(100vw - 24px));
       z-index: 1200;
     }
+    /* On a phone, or where the bar would take too much of a short window (a laptop at 200 % zoom), it
+       scrolls with the page: the site keeps most of the height. */
+    :host([bar-scrolls]) .bar {
+      position: static;
+    }
     @media (max-width: 600px) {
       .bar {
         position: static;
@@ -377,6 +385,14 @@ export class MesTutorial extends LitElement {
     // The address of the step shown is written when the page is left, if it was not yet (see syncUrl).
     window.addEventListener('pagehide', this.writeUrl);
     this.cleanups.push(() => window.removeEventListener('pagehide', this.writeUrl));
+    // A window made shorter (or zoomed) may leave the bars their width: they are measured again.
+    const resized = (): void => this.measureBars();
+    window.addEventListener('resize', resized);
+    this.cleanups.push(() => window.removeEventListener('resize', resized));
+    this.cleanups.push(() => {
+      document.documentElement.style.removeProperty('scroll-padding-top');
+      document.documentElement.style.removeProperty('scroll-padding-bottom');
+    });
     if (import.meta.hot) {
       let live: (() => void) | null = null;
       let gone = false;
@@ -1051,10 +1067,20 @@ export class MesTutorial extends LitElement {
   private measureBars(): void {
     const top = this.renderRoot.querySelector<HTMLElement>('.bar')?.offsetHeight ?? 0;
     const panel = this.renderRoot.querySelector<HTMLElement>('.panel');
-    // The bars are sticky only on wide screens; on a phone they scroll with the page.
-    const sticky = window.matchMedia('(min-width: 601px)').matches;
-    const next = { top: sticky ? top : 0, bottom: panel?.offsetHeight ?? 0 };
+    // The top bar stays in sight on wide screens, unless it would take more than a fifth of the window's
+    // height (it wraps onto several lines at 200 % zoom); on a phone it scrolls with the page. The step's
+    // panel stays at the bottom.
+    const scrolls = !window.matchMedia('(min-width: 601px)').matches || top > window.innerHeight / 5;
+    if (scrolls !== this.hasAttribute('bar-scrolls')) this.toggleAttribute('bar-scrolls', scrolls);
+    const next = { top: scrolls ? 0 : top, bottom: panel?.offsetHeight ?? 0 };
     if (next.top !== this.barHeights.top || next.bottom !== this.barHeights.bottom) this.barHeights = next;
+    // What the browser brings into view (the element focused by Tab, a field with an error) stops short of
+    // the bars, its focus ring with it, instead of going under them.
+    const root = document.documentElement.style;
+    const padTop = `${next.top + FOCUS_ROOM}px`;
+    const padBottom = `${next.bottom + FOCUS_ROOM}px`;
+    if (root.scrollPaddingTop !== padTop) root.scrollPaddingTop = padTop;
+    if (root.scrollPaddingBottom !== padBottom) root.scrollPaddingBottom = padBottom;
     this.placeSidePanels();
   }
 

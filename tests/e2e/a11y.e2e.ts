@@ -394,6 +394,57 @@ async function overflow(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Presses Tab as a keyboard user does through a practice step's form and its bars, and says, for each
+ * element reached, whether it is in sight: inside the window, and the element itself found at its centre
+ * (not the step's panel or the top bar drawn over it). Returns the names reached and the problems.
+ */
+async function tabInSight(page: Page, presses: number): Promise<{ reached: string[]; problems: string[] }> {
+  const reached: string[] = [];
+  const problems: string[] = [];
+  for (let i = 0; i < presses; i += 1) {
+    await page.keyboard.press('Tab');
+    const seen = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!(el instanceof HTMLElement) || el === document.body) return null;
+      const name = (el.id || el.getAttribute('aria-label') || el.textContent || el.tagName).replace(/\s+/g, ' ').trim().slice(0, 40);
+      const box = el.getBoundingClientRect();
+      // Its first line (a tall element need not fit whole), at its centre across.
+      const x = box.left + box.width / 2;
+      const y = box.top + Math.min(box.height / 2, 10);
+      let hit = document.elementFromPoint(x, y);
+      while (hit?.shadowRoot) {
+        const deeper = hit.shadowRoot.elementFromPoint(x, y);
+        if (!deeper || deeper === hit) break;
+        hit = deeper;
+      }
+      const inWindow = box.top >= 0 && box.top < innerHeight && Math.min(box.bottom, box.top + 20) <= innerHeight;
+      const itself = hit !== null && (hit === el || el.contains(hit));
+      const over = hit ? `${hit.tagName.toLowerCase()}${hit.className && typeof hit.className === 'string' ? '.' + hit.className.split(' ')[0] : ''}` : 'nothing';
+      return { name, problem: inWindow && itself ? null : `« ${name} » (${Math.round(box.top)}–${Math.round(box.bottom)} of ${innerHeight}) ${inWindow ? `is under ${over}` : 'is out of the window'}` };
+    });
+    if (!seen) continue;
+    reached.push(seen.name);
+    if (seen.problem) problems.push(seen.problem);
+  }
+  return { reached, problems };
+}
+
+describe('focus in sight', () => {
+  it('at 1280 × 800, in practice, what Tab reaches is not under the bars', async () => {
+    app = await openApp('/?scenario=pas-a-pas&step=s7-password&mode=practice', { viewport: { width: 1280, height: 800 } });
+    const { page } = app;
+    await playerReady(page);
+    await page.locator('input#confirm').waitFor();
+    // The bar, two lines high here, stays in sight.
+    expect(await page.getByRole('region', { name: 'Commandes du pas à pas' }).evaluate((bar) => getComputedStyle(bar).position)).toBe('sticky');
+    const { reached, problems } = await tabInSight(page, 24);
+    expect(reached).toEqual(expect.arrayContaining(['login', 'password', 'confirm', 'Valider', 'Un indice ?']));
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+});
+
 describe.each([
   ['320 px wide', { width: 320, height: 640 }, 1],
   ['1280 px at 200 % zoom (640 CSS px, 2 device pixels each)', { width: 640, height: 400 }, 2],
@@ -471,6 +522,17 @@ describe.each([
     await look('shortcuts dialog');
     expect(problems, problems.join('\n')).toEqual([]);
   }, 120_000);
+
+  it('in practice, what Tab reaches is in sight: the top bar scrolls away where it would take too much height', async () => {
+    app = await zoomed('/?scenario=pas-a-pas&step=s7-password&mode=practice');
+    const { page } = app;
+    await page.locator('input#confirm').waitFor();
+    // At 200 % zoom the bar wraps onto four lines: kept in sight, it took nearly half the window.
+    expect(await page.getByRole('region', { name: 'Commandes du pas à pas' }).evaluate((bar) => getComputedStyle(bar).position)).toBe('static');
+    const { reached, problems } = await tabInSight(page, 30);
+    expect(reached).toEqual(expect.arrayContaining(['login', 'password', 'confirm', 'Valider', 'Un indice ?']));
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
 
   it('the checker finds a page too wide and a cut heading', async () => {
     app = await zoomed('/?view=site');
