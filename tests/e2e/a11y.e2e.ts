@@ -462,7 +462,7 @@ describe.each([
     return opened;
   }
 
-  it('every step and slide of the pas à pas fits: no horizontal scroll, no heading cut', async () => {
+  it('every step and slide of the pas à pas fits: no horizontal scroll, no heading cut, the zone between the bars', async () => {
     app = await zoomed('/');
     const { page } = app;
     expect(await page.evaluate(() => window.devicePixelRatio)).toBe(scale);
@@ -474,6 +474,21 @@ describe.each([
       const step = steps.find((s) => s.id === id)!;
       if (step.action) await page.locator('mes-tutorial-overlay .zone').waitFor();
       problems.push(...(await overflow(page)).map((p) => `step ${id}: ${p}`));
+      // The zone to press is in sight, between the player's bars (at 200 % zoom the top bar, kept in sight,
+      // hid most zones' tops).
+      if (step.action) {
+        const hidden = await page.locator('mes-tutorial').evaluate((player) => {
+          const root = player.shadowRoot!;
+          const zone = root.querySelector('mes-tutorial-overlay')?.shadowRoot?.querySelector('.zone:not(.leaving)');
+          if (!zone) return 'no zone';
+          const box = zone.getBoundingClientRect();
+          const bar = root.querySelector('.bar');
+          const top = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0;
+          const bottom = root.querySelector('.panel')?.getBoundingClientRect().top ?? innerHeight;
+          return box.top >= top - 1 && box.bottom <= bottom + 1 ? null : `its zone (${Math.round(box.top)}–${Math.round(box.bottom)}) is not between the bars (${Math.round(top)}–${Math.round(bottom)})`;
+        });
+        if (hidden) problems.push(`step ${id}: ${hidden}`);
+      }
       seen.push(id);
       if (id === 'end') break;
       if (step.action) await page.locator('mes-tutorial-overlay .zone').press('Enter');
